@@ -1,0 +1,128 @@
+#include "unicode/cluster_reader.h"
+
+#include <algorithm>
+
+#include "unicode/utf8.h"
+
+namespace onoma::unicode {
+namespace {
+
+constexpr char kReplacementUtf8[] = "\xEF\xBF\xBD";
+
+const unsigned char* bytes(const char* p) { return reinterpret_cast<const unsigned char*>(p); }
+
+}  // namespace
+
+void ClusterReader::append_folded(const char* folded, size_t length, Cluster& cluster) {
+  if (length == 0) return;
+  if (cluster.folded_length == 0) {
+    cluster.folded = folded;
+    cluster.folded_length = length;
+    return;
+  }
+  if (cluster.folded != buffer_.data()) buffer_.assign(cluster.folded, cluster.folded_length);
+  buffer_.append(folded, length);
+  cluster.folded = buffer_.data();
+  cluster.folded_length = buffer_.size();
+}
+
+// Kept combining marks are put in canonical order (stable sort by combining class within each
+// run of non-zero classes), so that marks typed in any order fold alike, as NFD requires.
+void ClusterReader::reorder_marks(Cluster& cluster) {
+  code_points_.clear();
+  const unsigned char* p = bytes(cluster.folded);
+  const unsigned char* end = p + cluster.folded_length;
+  while (p < end) {
+    const DecodedCodePoint d = decode_utf8(p, end);
+    code_points_.push_back(d.code_point);
+    p += d.length;
+  }
+  auto combining_class = [&](char32_t cp) { return table_.entry(cp).combining_class; };
+  bool changed = false;
+  for (size_t i = 0; i < code_points_.size();) {
+    if (combining_class(code_points_[i]) == 0) { ++i; continue; }
+    size_t run_end = i;
+    while (run_end < code_points_.size() && combining_class(code_points_[run_end]) != 0) ++run_end;
+    auto by_class = [&](char32_t a, char32_t b) { return combining_class(a) < combining_class(b); };
+    if (!std::is_sorted(code_points_.begin() + i, code_points_.begin() + run_end, by_class)) {
+      std::stable_sort(code_points_.begin() + i, code_points_.begin() + run_end, by_class);
+      changed = true;
+    }
+    i = run_end;
+  }
+  if (!changed) return;
+  std::string reordered;
+  for (char32_t cp : code_points_) append_utf8(reordered, cp);
+  buffer_ = std::move(reordered);
+  cluster.folded = buffer_.data();
+  cluster.folded_length = buffer_.size();
+}
+
+Cluster ClusterReader::read(const char* text, size_t length, size_t pos) {
+  const unsigned char* end = bytes(text) + length;
+  Cluster cluster;
+  cluster.begin = pos;
+  const DecodedCodePoint first = decode_utf8(bytes(text) + pos, end);
+  const FoldEntry& base = table_.entry(first.code_point);
+  cluster.word = base.has(FoldEntry::kWord);
+  cluster.folded_starts_word = base.has(FoldEntry::kFoldStartsWord);
+  cluster.white_space = base.has(FoldEntry::kWhiteSpace);
+  pos += first.length;
+
+  if (cluster.white_space && table_.collapses_white_space()) {
+    // The whole run of white space (and whatever folds away inside it) is one space.
+    while (pos < length) {
+      const DecodedCodePoint d = decode_utf8(bytes(text) + pos, end);
+      const FoldEntry& e = table_.entry(d.code_point);
+      if (!e.has(FoldEntry::kWhiteSpace) && !e.folds_away()) break;
+      pos += d.length;
+    }
+    cluster.end = pos;
+    cluster.folded = " ";
+    cluster.folded_length = 1;
+    return cluster;
+  }
+
+  int parts = 0;
+  auto add = [&](const DecodedCodePoint& d, const FoldEntry& e, size_t at) {
+    if (e.has(FoldEntry::kIdentity)) {
+      append_folded(d.valid ? text + at : kReplacementUtf8, d.valid ? d.length : 3, cluster);
+    } else {
+      append_folded(table_.folded_bytes(e), e.length, cluster);
+    }
+    if (!e.folds_away()) ++parts;
+  };
+  add(first, base, cluster.begin);
+  while (pos < length) {
+    const DecodedCodePoint d = decode_utf8(bytes(text) + pos, end);
+    const FoldEntry& e = table_.entry(d.code_point);
+    if (e.has(FoldEntry::kWhiteSpace) || !(e.has(FoldEntry::kMark) || e.folds_away())) break;
+    add(d, e, pos);
+    pos += d.length;
+  }
+  cluster.end = pos;
+  if (parts > 1 && table_.reorders_marks()) reorder_marks(cluster);
+  return cluster;
+}
+
+std::string fold_string(const FoldTable& table, const char* text, size_t length) {
+  ClusterReader reader(table);
+  std::string folded;
+  size_t pos = 0;
+  bool pending_space = false;
+  const bool trim = table.collapses_white_space();
+  while (pos < length) {
+    const Cluster c = reader.read(text, length, pos);
+    pos = c.end;
+    if (trim && c.white_space) {
+      pending_space = !folded.empty();
+      continue;
+    }
+    if (pending_space && c.folded_length > 0) folded.push_back(' ');
+    if (c.folded_length > 0) pending_space = false;
+    folded.append(c.folded, c.folded_length);
+  }
+  return folded;
+}
+
+}  // namespace onoma::unicode

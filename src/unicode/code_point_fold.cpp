@@ -1,0 +1,185 @@
+#include "unicode/code_point_fold.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <iterator>
+#include <stdexcept>
+
+#include "unicode/fold_options.h"
+
+namespace onoma::unicode {
+namespace {
+
+// Latin letters that readers take for accented forms but that have no canonical decomposition,
+// so mark removal alone would leave them (after CLDR's Latin-ASCII transform). Sorted by code
+// point. Capitals are listed too, for folding without case folding.
+struct LatinLetterFold {
+  char32_t letter;
+  const char* ascii;
+};
+constexpr LatinLetterFold kLatinLetterFolds[] = {
+    {0x00C6, "AE"}, {0x00D0, "D"},  {0x00D8, "O"},  {0x00DE, "TH"}, {0x00DF, "ss"},
+    {0x00E6, "ae"}, {0x00F0, "d"},  {0x00F8, "o"},  {0x00FE, "th"}, {0x0110, "D"},
+    {0x0111, "d"},  {0x0126, "H"},  {0x0127, "h"},  {0x0131, "i"},  {0x0138, "q"},
+    {0x0141, "L"},  {0x0142, "l"},  {0x014A, "N"},  {0x014B, "n"},  {0x0152, "OE"},
+    {0x0153, "oe"}, {0x0166, "T"},  {0x0167, "t"},  {0x0180, "b"},  {0x0181, "B"},
+    {0x0187, "C"},  {0x0188, "c"},  {0x0189, "D"},  {0x018A, "D"},  {0x018B, "D"},
+    {0x018C, "d"},  {0x0191, "F"},  {0x0192, "f"},  {0x0193, "G"},  {0x0197, "I"},
+    {0x0198, "K"},  {0x0199, "k"},  {0x019A, "l"},  {0x019D, "N"},  {0x019E, "n"},
+    {0x01A4, "P"},  {0x01A5, "p"},  {0x01AB, "t"},  {0x01AC, "T"},  {0x01AD, "t"},
+    {0x01AE, "T"},  {0x01B3, "Y"},  {0x01B4, "y"},  {0x01B5, "Z"},  {0x01B6, "z"},
+    {0x01E4, "G"},  {0x01E5, "g"},  {0x0221, "d"},  {0x0224, "Z"},  {0x0225, "z"},
+    {0x0234, "l"},  {0x0235, "n"},  {0x0236, "t"},  {0x0237, "j"},  {0x023A, "A"},
+    {0x023B, "C"},  {0x023C, "c"},  {0x023D, "L"},  {0x023E, "T"},  {0x023F, "s"},
+    {0x0240, "z"},  {0x0243, "B"},  {0x0244, "U"},  {0x0246, "E"},  {0x0247, "e"},
+    {0x0248, "J"},  {0x0249, "j"},  {0x024A, "Q"},  {0x024B, "q"},  {0x024C, "R"},
+    {0x024D, "r"},  {0x024E, "Y"},  {0x024F, "y"},  {0x0253, "b"},  {0x0255, "c"},
+    {0x0256, "d"},  {0x0257, "d"},  {0x0260, "g"},  {0x0261, "g"},  {0x0266, "h"},
+    {0x0268, "i"},  {0x026B, "l"},  {0x026C, "l"},  {0x026D, "l"},  {0x0272, "n"},
+    {0x0273, "n"},  {0x027D, "r"},  {0x027E, "r"},  {0x0282, "s"},  {0x0288, "t"},
+    {0x0289, "u"},  {0x028B, "v"},  {0x0290, "z"},  {0x0291, "z"},  {0x029D, "j"},
+    {0x02A0, "q"},  {0x1E9E, "SS"}, {0x2C60, "L"},  {0x2C61, "l"},  {0x2C62, "L"},
+    {0x2C63, "P"},  {0x2C64, "R"},  {0x2C65, "a"},  {0x2C66, "t"},  {0x2C67, "H"},
+    {0x2C68, "h"},  {0x2C69, "K"},  {0x2C6A, "k"},  {0x2C6B, "Z"},  {0x2C6C, "z"},
+    {0x2C6E, "M"},  {0x2C71, "v"},  {0x2C72, "W"},  {0x2C73, "w"},  {0x2C74, "v"},
+    {0x2C78, "e"},  {0x2C7A, "o"},  {0x2C7E, "S"},  {0x2C7F, "Z"},  {0xA740, "K"},
+    {0xA741, "k"},  {0xA742, "K"},  {0xA743, "k"},  {0xA744, "K"},  {0xA745, "k"},
+    {0xA746, "L"},  {0xA747, "l"},  {0xA748, "L"},  {0xA749, "l"},  {0xA750, "P"},
+    {0xA751, "p"},  {0xA752, "P"},  {0xA753, "p"},  {0xA754, "P"},  {0xA755, "p"},
+    {0xA756, "Q"},  {0xA757, "q"},  {0xA758, "Q"},  {0xA759, "q"},  {0xA75E, "V"},
+    {0xA75F, "v"},
+};
+
+const char* latin_letter_fold(char32_t cp) {
+  const auto* end = std::end(kLatinLetterFolds);
+  const auto* it = std::lower_bound(
+      std::begin(kLatinLetterFolds), end, cp,
+      [](const LatinLetterFold& entry, char32_t value) { return entry.letter < value; });
+  return it != end && it->letter == cp ? it->ascii : nullptr;
+}
+
+bool is_single_quote(char32_t cp) {
+  switch (cp) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B:  // ‘ ’ ‚ ‛
+    case 0x2032: case 0x2035:                            // ′ ‵
+    case 0x2039: case 0x203A:                            // ‹ ›
+    case 0xFF07:                                         // ＇
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_double_quote(char32_t cp) {
+  switch (cp) {
+    case 0x00AB: case 0x00BB:                            // « »
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F:  // “ ” „ ‟
+    case 0x2033: case 0x2036:                            // ″ ‶
+    case 0x301D: case 0x301E: case 0x301F:               // 〝 〞 〟
+    case 0xFF02:                                         // ＂
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_dash(char32_t cp) {
+  return u_charType(cp) == U_DASH_PUNCTUATION || cp == 0x2212 /* minus sign */;
+}
+
+bool is_removable_mark(char32_t cp) {
+  return (U_GET_GC_MASK(cp) & U_GC_M_MASK) != 0 && u_hasBinaryProperty(cp, UCHAR_DIACRITIC);
+}
+
+const icu::Normalizer2* decomposer(uint32_t options) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* normalizer = nullptr;
+  if (options & kFoldCompatibility) {
+    normalizer = icu::Normalizer2::getNFKDInstance(status);
+  } else if (options & (kFoldCanonical | kFoldMarks)) {
+    // Mark removal needs the marks split off even when decomposition is not asked for.
+    normalizer = icu::Normalizer2::getNFDInstance(status);
+  }
+  if (U_FAILURE(status)) throw std::runtime_error("ICU normalizer unavailable");
+  return normalizer;
+}
+
+icu::UnicodeString decompose(const icu::Normalizer2* normalizer, const icu::UnicodeString& s) {
+  if (normalizer == nullptr) return s;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString result = normalizer->normalize(s, status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU normalization failed");
+  return result;
+}
+
+void append_ascii(std::u32string& out, const char* ascii) {
+  for (; *ascii != '\0'; ++ascii) out.push_back(static_cast<char32_t>(*ascii));
+}
+
+// Mark removal, Latin letters and punctuation, applied to each code point of the decomposed
+// and case-folded form.
+std::u32string map_code_points(const icu::UnicodeString& s, uint32_t options) {
+  std::u32string out;
+  for (int32_t i = 0; i < s.length();) {
+    const char32_t cp = static_cast<char32_t>(s.char32At(i));
+    i += U16_LENGTH(cp);
+    if (options & kFoldMarks) {
+      if (is_removable_mark(cp)) continue;
+      if (const char* ascii = latin_letter_fold(cp)) {
+        append_ascii(out, ascii);
+        continue;
+      }
+    }
+    if (options & kFoldPunctuation) {
+      if (is_dash(cp)) { out.push_back(U'-'); continue; }
+      if (is_single_quote(cp)) { out.push_back(U'\''); continue; }
+      if (is_double_quote(cp)) { out.push_back(U'"'); continue; }
+    }
+    if ((options & kFoldWhiteSpace) && u_hasBinaryProperty(cp, UCHAR_WHITE_SPACE)) {
+      out.push_back(U' ');  // decompositions can produce white space (e.g. U+00B4 → " ́")
+      continue;
+    }
+    out.push_back(cp);
+  }
+  return out;
+}
+
+}  // namespace
+
+CodePointClass classify_code_point(char32_t cp) {
+  const uint32_t category = U_GET_GC_MASK(cp);
+  CodePointClass result{};
+  result.word = (category & (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK | U_GC_PC_MASK)) != 0;
+  result.mark = (category & U_GC_M_MASK) != 0;
+  result.white_space = u_hasBinaryProperty(cp, UCHAR_WHITE_SPACE);
+  result.ignorable = u_hasBinaryProperty(cp, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+  result.combining_class = u_getCombiningClass(cp);
+  return result;
+}
+
+std::u32string fold_code_point(char32_t cp, uint32_t options) {
+  if ((options & kFoldIgnorables) && u_hasBinaryProperty(cp, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
+    return {};
+  }
+  if ((options & kFoldWhiteSpace) && u_hasBinaryProperty(cp, UCHAR_WHITE_SPACE)) return U" ";
+  const icu::Normalizer2* normalizer = decomposer(options);
+  icu::UnicodeString s = decompose(normalizer, icu::UnicodeString(static_cast<UChar32>(cp)));
+  if (options & kFoldCase) {
+    // Case folding can produce characters that decompose further (e.g. U+1E9E ẞ → ss is
+    // fine, but İ → i + U+0307 needs its mark split off again), so decompose once more.
+    s.foldCase(U_FOLD_CASE_DEFAULT);
+    s = decompose(normalizer, s);
+  }
+  return map_code_points(s, options);
+}
+
+std::string unicode_version() {
+  UVersionInfo version;
+  u_getUnicodeVersion(version);
+  return std::to_string(version[0]) + "." + std::to_string(version[1]);
+}
+
+}  // namespace onoma::unicode

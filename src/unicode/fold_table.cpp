@@ -1,0 +1,83 @@
+#include "unicode/fold_table.h"
+
+#include <unicode/uchar.h>
+
+#include <array>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+
+#include "unicode/code_point_fold.h"
+#include "unicode/fold_options.h"
+#include "unicode/utf8.h"
+
+namespace onoma::unicode {
+namespace {
+
+constexpr char32_t kCodePointLimit = 0x110000;
+
+bool has_nothing_to_fold(char32_t cp) {
+  // Unassigned, private-use and surrogate code points never change and are not words;
+  // skipping ICU for them keeps the one-time build short.
+  const int8_t type = u_charType(cp);
+  return type == U_UNASSIGNED || type == U_PRIVATE_USE_CHAR || type == U_SURROGATE;
+}
+
+}  // namespace
+
+FoldTable::FoldTable(uint32_t options)
+    : options_(options),
+      collapse_white_space_((options & kFoldWhiteSpace) != 0),
+      reorder_marks_(decomposes(options) && (options & kFoldMarks) == 0) {
+  block_of_.resize(kCodePointLimit >> kBlockBits);
+  std::map<std::string, uint16_t> block_index;  // block contents → index, to share blocks
+  std::map<std::string, uint32_t> pool_offset;  // folded UTF-8 → offset, to share expansions
+  std::array<FoldEntry, kBlockSize> block{};
+  for (char32_t base = 0; base < kCodePointLimit; base += kBlockSize) {
+    for (char32_t i = 0; i < kBlockSize; ++i) {
+      const char32_t cp = base + i;
+      FoldEntry& e = block[i];
+      e = FoldEntry{0, 0, FoldEntry::kIdentity, 0, 0};
+      if (has_nothing_to_fold(cp)) continue;
+      const CodePointClass cls = classify_code_point(cp);
+      e.combining_class = cls.combining_class;
+      if (cls.word) e.flags |= FoldEntry::kWord;
+      if (cls.mark) e.flags |= FoldEntry::kMark;
+      if (cls.white_space) e.flags |= FoldEntry::kWhiteSpace;
+      const std::u32string folded = fold_code_point(cp, options);
+      if (!folded.empty() && (U_GET_GC_MASK(folded[0]) &
+                              (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK | U_GC_PC_MASK))) {
+        e.flags |= FoldEntry::kFoldStartsWord;
+      }
+      if (folded.size() == 1 && folded[0] == cp) continue;
+      e.flags &= static_cast<uint8_t>(~FoldEntry::kIdentity);
+      std::string utf8;
+      for (char32_t c : folded) append_utf8(utf8, c);
+      if (utf8.size() > 255) throw std::length_error("fold expansion too long");
+      auto [it, inserted] = pool_offset.emplace(utf8, static_cast<uint32_t>(pool_.size()));
+      if (inserted) pool_ += utf8;
+      e.offset = it->second;
+      e.length = static_cast<uint8_t>(utf8.size());
+    }
+    std::string key(reinterpret_cast<const char*>(block.data()), sizeof(block));
+    auto [it, inserted] = block_index.emplace(key, static_cast<uint16_t>(block_index.size()));
+    if (inserted) entries_.insert(entries_.end(), block.begin(), block.end());
+    block_of_[base >> kBlockBits] = it->second;
+  }
+}
+
+const FoldTable& FoldTable::for_options(uint32_t options) {
+  static std::array<std::once_flag, kFoldAll + 1> once;
+  static std::array<std::unique_ptr<FoldTable>, kFoldAll + 1> tables;
+  if (options > kFoldAll) throw std::invalid_argument("unknown fold option bits");
+  std::call_once(once[options], [&] { tables[options] = std::make_unique<FoldTable>(options); });
+  return *tables[options];
+}
+
+size_t FoldTable::memory_usage() const {
+  return block_of_.size() * sizeof(uint16_t) + entries_.size() * sizeof(FoldEntry) +
+         pool_.size();
+}
+
+}  // namespace onoma::unicode
