@@ -1,7 +1,10 @@
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+#include <string>
 
 #include "gazetteer/input_error.h"
 #include "gazetteer/json_reader.h"
@@ -29,6 +32,37 @@ bool first_record_is_spacy_pattern(std::string_view content) {
   return false;
 }
 
+[[noreturn]] void io_failure(const char* what, int error_number, const std::string& path) {
+  throw InputError(InputError::Kind::kIo, std::string(what) + ": " + std::strerror(error_number),
+                   path);
+}
+
+// POSIX rather than iostreams: a stream opens a directory "successfully" and reads nothing,
+// which would turn a wrong path into an empty gazetteer instead of an error.
+std::string read_file(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) io_failure("cannot open", errno, path);
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+  struct stat info;
+  if (::fstat(fd, &info) != 0) io_failure("cannot read", errno, path);
+  if (S_ISDIR(info.st_mode)) io_failure("cannot read", EISDIR, path);
+  std::string content;
+  if (S_ISREG(info.st_mode)) content.reserve(static_cast<size_t>(info.st_size));
+  char buffer[1 << 16];
+  while (true) {
+    const ssize_t n = ::read(fd, buffer, sizeof(buffer));
+    if (n == 0) return content;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      io_failure("cannot read", errno, path);
+    }
+    content.append(buffer, static_cast<size_t>(n));
+  }
+}
+
 }  // namespace
 
 FileFormat detect_format(const std::string& file, std::string_view content) {
@@ -52,18 +86,7 @@ std::vector<EntitySpec> parse_entities(std::string_view content, FileFormat form
 }
 
 std::vector<EntitySpec> load_entities(const std::string& path, FileFormat format) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw InputError(InputError::Kind::kIo, std::string("cannot open: ") + std::strerror(errno),
-                     path);
-  }
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) {
-    throw InputError(InputError::Kind::kIo, std::string("cannot read: ") + std::strerror(errno),
-                     path);
-  }
-  return parse_entities(content.str(), format, path);
+  return parse_entities(read_file(path), format, path);
 }
 
 }  // namespace onoma::gazetteer
