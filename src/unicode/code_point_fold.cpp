@@ -119,32 +119,25 @@ void append_ascii(std::u32string& out, const char* ascii) {
   for (; *ascii != '\0'; ++ascii) out.push_back(static_cast<char32_t>(*ascii));
 }
 
-// Mark removal, Latin letters and punctuation, applied to each code point of the decomposed
+// Mark removal, Latin letters and punctuation, applied to one code point of the decomposed
 // and case-folded form.
-std::u32string map_code_points(const icu::UnicodeString& s, uint32_t options) {
-  std::u32string out;
-  for (int32_t i = 0; i < s.length();) {
-    const char32_t cp = static_cast<char32_t>(s.char32At(i));
-    i += U16_LENGTH(cp);
-    if (options & kFoldMarks) {
-      if (is_removable_mark(cp)) continue;
-      if (const char* ascii = latin_letter_fold(cp)) {
-        append_ascii(out, ascii);
-        continue;
-      }
+void map_code_point(char32_t cp, uint32_t options, std::u32string& out) {
+  if (options & kFoldMarks) {
+    if (is_removable_mark(cp)) return;
+    if (const char* ascii = latin_letter_fold(cp)) {
+      append_ascii(out, ascii);
+      return;
     }
-    if (options & kFoldPunctuation) {
-      if (is_dash(cp)) { out.push_back(U'-'); continue; }
-      if (is_single_quote(cp)) { out.push_back(U'\''); continue; }
-      if (is_double_quote(cp)) { out.push_back(U'"'); continue; }
-    }
-    if ((options & kFoldWhiteSpace) && u_hasBinaryProperty(cp, UCHAR_WHITE_SPACE)) {
-      out.push_back(U' ');  // decompositions can produce white space (e.g. U+00B4 → " ́")
-      continue;
-    }
-    out.push_back(cp);
   }
-  return out;
+  if (options & kFoldPunctuation) {
+    if (is_dash(cp)) return out.push_back(U'-');
+    if (is_single_quote(cp)) return out.push_back(U'\'');
+    if (is_double_quote(cp)) return out.push_back(U'"');
+  }
+  if ((options & kFoldWhiteSpace) && u_hasBinaryProperty(cp, UCHAR_WHITE_SPACE)) {
+    return out.push_back(U' ');  // decompositions can produce white space (U+00B4 → " ́")
+  }
+  out.push_back(cp);
 }
 
 }  // namespace
@@ -166,6 +159,14 @@ std::u32string fold_code_point(char32_t cp, uint32_t options) {
   }
   if ((options & kFoldWhiteSpace) && u_hasBinaryProperty(cp, UCHAR_WHITE_SPACE)) return U" ";
   const icu::Normalizer2* normalizer = decomposer(options);
+  std::u32string out;
+  // Most code points neither decompose nor change case: skip the string round trip, which
+  // keeps the one-time table build short.
+  if ((normalizer == nullptr || normalizer->isInert(static_cast<UChar32>(cp))) &&
+      ((options & kFoldCase) == 0 || !u_hasBinaryProperty(cp, UCHAR_CHANGES_WHEN_CASEFOLDED))) {
+    map_code_point(cp, options, out);
+    return out;
+  }
   icu::UnicodeString s = decompose(normalizer, icu::UnicodeString(static_cast<UChar32>(cp)));
   if (options & kFoldCase) {
     // Case folding can produce characters that decompose further (e.g. U+1E9E ẞ → ss is
@@ -173,7 +174,12 @@ std::u32string fold_code_point(char32_t cp, uint32_t options) {
     s.foldCase(U_FOLD_CASE_DEFAULT);
     s = decompose(normalizer, s);
   }
-  return map_code_points(s, options);
+  for (int32_t i = 0; i < s.length();) {
+    const char32_t c = static_cast<char32_t>(s.char32At(i));
+    i += U16_LENGTH(c);
+    map_code_point(c, options, out);
+  }
+  return out;
 }
 
 std::string unicode_version() {
