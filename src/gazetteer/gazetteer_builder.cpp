@@ -22,11 +22,22 @@ namespace {
   throw InputError(InputError::Kind::kInvalidInput, reason, file, line);
 }
 
+// `s` in quotes for an error message, cut after at most kShown bytes. Messages must be valid
+// UTF-8 even when `s` is not, so the cut falls between characters and each invalid byte is
+// shown as U+FFFD.
 std::string quoted(std::string_view s) {
   constexpr size_t kShown = 60;
   std::string out = "\"";
-  out.append(s.substr(0, kShown));
-  if (s.size() > kShown) out += "...";
+  const auto* begin = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = begin + s.size();
+  const auto* p = begin;
+  while (p < end) {
+    const unicode::DecodedCodePoint d = unicode::decode_utf8(p, end);
+    if (static_cast<size_t>(p - begin) + d.length > kShown) break;
+    unicode::append_utf8(out, d.code_point);
+    p += d.length;
+  }
+  if (p < end) out += "...";
   return out + "\"";
 }
 

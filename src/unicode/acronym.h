@@ -7,7 +7,8 @@
 namespace onoma::unicode {
 
 // True when `alias` consists only of capital letters, digits and full stops, with one to four
-// letters. Decodes UTF-8; any other character (or invalid UTF-8) makes it false.
+// letters; combining marks count with the letter they follow, so NFC and NFD agree. Decodes
+// UTF-8; any other character (or invalid UTF-8) makes it false.
 bool is_short_capitalized_alias(std::string_view alias);
 
 }  // namespace onoma::unicode

@@ -40,7 +40,8 @@ std::vector<bool> code_points_with_nothing_to_fold() {
 FoldTable::FoldTable(uint32_t options)
     : options_(options),
       collapse_white_space_((options & kFoldWhiteSpace) != 0),
-      reorder_marks_(decomposes(options) && (options & kFoldMarks) == 0) {
+      // Mark removal keeps the marks that are not diacritics, so they need ordering as well.
+      reorder_marks_(decomposes(options)) {
   block_of_.resize(kCodePointLimit >> kBlockBits);
   std::map<std::string, uint16_t> block_index;  // block contents → index, to share blocks
   std::map<std::string, uint32_t> pool_offset;  // folded UTF-8 → offset, to share expansions

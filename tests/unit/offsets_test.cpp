@@ -1,0 +1,134 @@
+// Code-point and UTF-16 offsets (DESIGN.md §2): computed by the library so callers in Python,
+// Java or JavaScript can slice their own strings; every invalid byte counts as one unit.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gazetteer_test_support.h"
+#include "unicode/offset_units.h"
+
+namespace onoma::test_support {
+namespace {
+
+using unicode::OffsetUnit;
+
+uint64_t units(std::string_view text, OffsetUnit unit) {
+  return unicode::count_units(text.data(), text.size(), unit);
+}
+
+struct Units {
+  uint64_t start;
+  uint64_t end;
+  bool operator==(const Units& o) const { return start == o.start && end == o.end; }
+};
+std::ostream& operator<<(std::ostream& out, const Units& u) {
+  return out << "[" << u.start << ", " << u.end << ")";
+}
+
+std::vector<Units> unit_spans(const gazetteer::Gazetteer& g, std::string_view text,
+                              OffsetUnit unit, scan::Policy policy = scan::Policy::kLongest) {
+  scan::ScanOptions options;
+  options.unit = unit;
+  options.policy = policy;
+  std::vector<Units> spans;
+  scan::Scratch scratch;
+  scan::scan(g, options, text, scratch, [&](const scan::Match& m) {
+    spans.push_back({m.unit_start, m.unit_end});
+    return true;
+  });
+  return spans;
+}
+
+TEST(CountUnits, CountsEachKindOfCharacter) {
+  struct Case {
+    std::string_view text;
+    uint64_t bytes, code_points, utf16;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"", 0, 0, 0},
+           {"Joly", 4, 4, 4},
+           {"\u00E9", 2, 1, 1},                 // é
+           {"e\u0301", 3, 2, 2},                // NFD é: two code points
+           {"\u6771\u4EAC", 6, 2, 2},           // 東京
+           {"\U0001F600", 4, 1, 2},             // astral: a surrogate pair in UTF-16
+           {"\U0001F1E8\U0001F1E6", 8, 2, 4},   // a flag: two astral code points
+           {"\xFF", 1, 1, 1},
+           {"\xF0\x9F\x98", 3, 3, 3},           // truncated emoji: three bad bytes
+           {"\xED\xA0\x80", 3, 3, 3},           // encoded surrogate: three bad bytes
+           {"a\xC3(\U0001F600", 7, 4, 5},
+       }) {
+    SCOPED_TRACE(testing::Message() << "text of " << c.text.size() << " bytes");
+    EXPECT_EQ(units(c.text, OffsetUnit::kBytes), c.bytes);
+    EXPECT_EQ(units(c.text, OffsetUnit::kCodePoints), c.code_points);
+    EXPECT_EQ(units(c.text, OffsetUnit::kUtf16), c.utf16);
+  }
+}
+
+TEST(OffsetCounter, ConvertsAscendingOffsetsInOnePass) {
+  const std::string text = "\U0001F600 M\u00E9l \xFF\u6771!";
+  // Byte offsets:  😀 0..4, ' ' 4, M 5, é 6..8, l 8, ' ' 9, \xFF 10, 東 11..14, ! 14.
+  unicode::OffsetCounter code_points(text.data(), OffsetUnit::kCodePoints);
+  unicode::OffsetCounter utf16(text.data(), OffsetUnit::kUtf16);
+  unicode::OffsetCounter bytes(text.data(), OffsetUnit::kBytes);
+  const std::vector<size_t> offsets = {0, 4, 4, 6, 8, 10, 11, 14, 15};
+  const std::vector<uint64_t> expected_code_points = {0, 1, 1, 3, 4, 6, 7, 8, 9};
+  const std::vector<uint64_t> expected_utf16 = {0, 2, 2, 4, 5, 7, 8, 9, 10};
+  for (size_t i = 0; i < offsets.size(); ++i) {
+    SCOPED_TRACE(offsets[i]);
+    EXPECT_EQ(code_points.convert(offsets[i]), expected_code_points[i]);
+    EXPECT_EQ(utf16.convert(offsets[i]), expected_utf16[i]);
+    EXPECT_EQ(bytes.convert(offsets[i]), offsets[i]);
+  }
+}
+
+class MatchUnits : public ::testing::Test {
+ protected:
+  // 😀 Mélanie Joly, 東京 <bad byte>Joly 😀Joly
+  const std::string text_ =
+      "\U0001F600 M\u00E9lanie Joly, \u6771\u4EAC \xFF" "Joly \U0001F600Joly";
+  std::unique_ptr<gazetteer::Gazetteer> g_ = build(
+      {entity("mj", "M\u00E9lanie Joly"), entity("joly", "Joly"), entity("tokyo", "\u6771\u4EAC")});
+};
+
+TEST_F(MatchUnits, BytesAreTheByteOffsets) {
+  EXPECT_EQ(unit_spans(*g_, text_, OffsetUnit::kBytes),
+            (std::vector<Units>{{5, 18}, {20, 26}, {28, 32}, {37, 41}}));
+  EXPECT_EQ(find(*g_, text_), (std::vector<Found>{{5, 18, "mj", false},
+                                                  {20, 26, "tokyo", false},
+                                                  {28, 32, "joly", false},
+                                                  {37, 41, "joly", false}}));
+}
+
+TEST_F(MatchUnits, CodePoints) {
+  EXPECT_EQ(unit_spans(*g_, text_, OffsetUnit::kCodePoints),
+            (std::vector<Units>{{2, 14}, {16, 18}, {20, 24}, {26, 30}}));
+}
+
+TEST_F(MatchUnits, Utf16) {
+  EXPECT_EQ(unit_spans(*g_, text_, OffsetUnit::kUtf16),
+            (std::vector<Units>{{3, 15}, {17, 19}, {21, 25}, {28, 32}}));
+}
+
+TEST(MatchUnitsAll, SeveralMatchesFromOneStart) {
+  const auto g = build({entity("ny", "New York"), entity("nyc", "New York City"),
+                        entity("city", "City")});
+  const std::string text = "\U0001F600New York City";
+  EXPECT_EQ(unit_spans(*g, text, OffsetUnit::kUtf16, scan::Policy::kAll),
+            (std::vector<Units>{{2, 10}, {2, 15}, {11, 15}}));
+  EXPECT_EQ(unit_spans(*g, text, OffsetUnit::kCodePoints, scan::Policy::kAll),
+            (std::vector<Units>{{1, 9}, {1, 14}, {10, 14}}));
+}
+
+TEST(MatchUnitsNfd, MarksCountAsTheirOwnCodePoints) {
+  const auto g = build({entity("joly", "Joly")});
+  const std::string text = "Jo\u0301ly\u0308 Joly";  // J ó(2) l y ̈ ' ' J o l y
+  EXPECT_EQ(unit_spans(*g, text, OffsetUnit::kCodePoints),
+            (std::vector<Units>{{0, 6}, {7, 11}}));
+}
+
+}  // namespace
+}  // namespace onoma::test_support
