@@ -29,9 +29,14 @@ void report(onoma_error** error, onoma_status status, const char* reason, const 
   e->line = line;
   std::string message;
   try {
-    message = file[0] == '\0' ? std::string() : std::string(file) + ":";
-    if (line != 0) message += std::to_string(line) + ":";
-    message += message.empty() ? reason : std::string(" ") + reason;
+    // "file:line: reason", "file: reason", "line N: reason" or the reason alone, as
+    // InputError describes itself: a bare "N:" would not say what the number is.
+    if (file[0] != '\0') {
+      message = std::string(file) + (line != 0 ? ":" + std::to_string(line) : "") + ": ";
+    } else if (line != 0) {
+      message = "line " + std::to_string(line) + ": ";
+    }
+    message += reason;
   } catch (...) {
     message.clear();
   }
