@@ -16,7 +16,8 @@
  *    necessarily valid: each invalid byte behaves as U+FFFD and offsets stay exact.
  *  - Strings the library returns are NUL-terminated UTF-8 owned by the object they came from.
  *  - Options structs start with a size field that the matching _init function sets; fields are
- *    only ever appended.
+ *    only ever appended. A struct larger than the library knows is accepted and the fields it
+ *    does not know are ignored; one smaller than the first release's is rejected.
  *  - No C++ exception crosses this interface; running out of memory is ONOMA_ERROR_NO_MEMORY.
  */
 #ifndef ONOMA_ONOMA_H
@@ -144,7 +145,8 @@ ONOMA_API void onoma_builder_free(onoma_builder* builder);
 
 /* Adds an entity; its name is also its first alias. If an entity with this id exists and has
  * the same label, the two merge (the new name becomes an alias). `meta_json` is a JSON object
- * returned verbatim by onoma_entity_meta; NULL or length 0 for none.
+ * returned verbatim by onoma_entity_meta; NULL with length 0 (or any pointer with length 0)
+ * for none.
  * All-or-nothing: on error the builder is unchanged.
  * @return ONOMA_OK, ONOMA_ERROR_INVALID_INPUT (empty or invalid UTF-8 field, name folding to
  *         nothing, label conflict, meta not a JSON object), ONOMA_ERROR_INVALID_ARGUMENT,
@@ -205,7 +207,7 @@ ONOMA_API size_t onoma_gazetteer_memory_usage(const onoma_gazetteer* gazetteer);
 ONOMA_API uint32_t onoma_gazetteer_fold(const onoma_gazetteer* gazetteer);
 /* Label number `index` (labels are numbered in order of first appearance); NULL if out of
  * range. If `length` is not NULL it receives the length in bytes. */
-ONOMA_API const char* onoma_gazetteer_label(const onoma_gazetteer* gazetteer, size_t index,
+ONOMA_API const char* onoma_gazetteer_label(const onoma_gazetteer* gazetteer, uint32_t index,
                                             size_t* length);
 
 /* Looks an entity up by id. @return ONOMA_OK, ONOMA_ERROR_NOT_FOUND,
@@ -224,7 +226,8 @@ ONOMA_API const char* onoma_entity_name(const onoma_gazetteer* gazetteer, uint32
                                         size_t* length);
 ONOMA_API const char* onoma_entity_meta(const onoma_gazetteer* gazetteer, uint32_t entity,
                                         size_t* length);
-/* The entity's aliases are [first, first + count); 0 for an out-of-range entity. */
+/* The entity's aliases are [first, first + count). For an out-of-range entity the count is 0
+ * and the first alias UINT32_MAX. Aliases of one entity that fold alike are kept once. */
 ONOMA_API uint32_t onoma_entity_alias_count(const onoma_gazetteer* gazetteer, uint32_t entity);
 ONOMA_API uint32_t onoma_entity_first_alias(const onoma_gazetteer* gazetteer, uint32_t entity);
 
@@ -279,7 +282,8 @@ typedef struct onoma_match {
   uint32_t reserved;   /* 0 */
 } onoma_match;
 
-/* Called for each match, in order. Return 0 to go on, anything else to stop the scan. */
+/* Called for each match, in order. Return 0 to go on, anything else to stop the scan. A C++
+ * callback must not throw; if it does, the scan ends with ONOMA_ERROR_INTERNAL. */
 typedef int (*onoma_match_callback)(const onoma_match* match, void* user_data);
 
 /* Scans `text` and calls `callback` for every match. `options` may be NULL for defaults.

@@ -77,7 +77,7 @@ onoma_status onoma_builder_add_entity(onoma_builder* builder, const char* id, si
     spec.id = text_argument(id, id_length, "id is NULL");
     spec.label = text_argument(label, label_length, "label is NULL");
     spec.name = text_argument(name, name_length, "name is NULL");
-    spec.meta = meta_json == nullptr ? std::string() : std::string(meta_json, meta_length);
+    spec.meta = text_argument(meta_json, meta_length, "meta_json is NULL");
     builder->builder.add_entity(spec);
     return ONOMA_OK;
   });

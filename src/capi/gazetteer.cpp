@@ -47,10 +47,10 @@ uint32_t onoma_gazetteer_fold(const onoma_gazetteer* gazetteer) {
   return gazetteer == nullptr ? 0 : gazetteer->gazetteer->fold_options();
 }
 
-const char* onoma_gazetteer_label(const onoma_gazetteer* gazetteer, size_t index,
+const char* onoma_gazetteer_label(const onoma_gazetteer* gazetteer, uint32_t index,
                                   size_t* length) {
   if (gazetteer == nullptr || index >= gazetteer->gazetteer->label_count()) return nullptr;
-  const std::string_view label = gazetteer->gazetteer->label(static_cast<uint32_t>(index));
+  const std::string_view label = gazetteer->gazetteer->label(index);
   if (length != nullptr) *length = label.size();
   return label.data();
 }
@@ -101,7 +101,7 @@ uint32_t onoma_entity_alias_count(const onoma_gazetteer* gazetteer, uint32_t ent
 
 uint32_t onoma_entity_first_alias(const onoma_gazetteer* gazetteer, uint32_t entity) {
   const Gazetteer* g = entity_owner(gazetteer, entity);
-  return g == nullptr ? 0 : g->entity(entity).first_alias;
+  return g == nullptr ? UINT32_MAX : g->entity(entity).first_alias;
 }
 
 const char* onoma_alias_text(const onoma_gazetteer* gazetteer, uint32_t alias, size_t* length) {

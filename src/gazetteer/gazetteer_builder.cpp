@@ -1,8 +1,11 @@
 #include "gazetteer/gazetteer_builder.h"
 
+#include <absl/container/flat_hash_set.h>
+
 #include <algorithm>
 #include <limits>
 #include <optional>
+#include <tuple>
 #include <utility>
 
 #include "automaton/trie.h"
@@ -53,6 +56,14 @@ bool last_code_point_is_word(const unicode::FoldTable& table, const std::string&
   const auto* p = reinterpret_cast<const unsigned char*>(folded.data());
   const auto d = unicode::decode_utf8(p + start, p + folded.size());
   return table.entry(d.code_point).has(unicode::FoldEntry::kWord);
+}
+
+// " (first seen at file:line)", or with what is known of it; empty when nothing is.
+std::string describe_origin(const std::string& file, uint64_t line) {
+  if (file.empty() && line == 0) return {};
+  std::string where = file;
+  if (line != 0) where += file.empty() ? "line " + std::to_string(line) : ":" + std::to_string(line);
+  return " (first seen at " + where + ")";
 }
 
 // Interns strings into the pool, each followed by a NUL.
@@ -128,15 +139,6 @@ GazetteerBuilder::DraftAlias GazetteerBuilder::fold_alias(const AliasSpec& alias
   return draft;
 }
 
-void GazetteerBuilder::append_alias(DraftEntity& entity, DraftAlias alias) {
-  const bool duplicate = std::any_of(
-      entity.aliases.begin(), entity.aliases.end(), [&](const DraftAlias& existing) {
-        return existing.key == alias.key && existing.case_sensitive == alias.case_sensitive &&
-               existing.case_key == alias.case_key;
-      });
-  if (!duplicate) entity.aliases.push_back(std::move(alias));
-}
-
 void GazetteerBuilder::apply(const EntitySpec& spec, const std::string& file) {
   const Source where{file, spec.line};
   check_entity_fields(spec, where);
@@ -151,16 +153,12 @@ void GazetteerBuilder::apply(const EntitySpec& spec, const std::string& file) {
     }
     state_.entity_by_id.emplace(spec.id, static_cast<uint32_t>(state_.entities.size()));
     DraftEntity entity{spec.id, spec.label, spec.meta, {}, file, spec.line};
-    for (DraftAlias& alias : aliases) append_alias(entity, std::move(alias));
+    entity.aliases = std::move(aliases);
     state_.entities.push_back(std::move(entity));
     return;
   }
   DraftEntity& entity = state_.entities[existing->second];
-  const std::string first_seen =
-      entity.file.empty() && entity.line == 0
-          ? std::string()
-          : " (first seen at " + (entity.file.empty() ? "" : entity.file + ":") +
-                std::to_string(entity.line) + ")";
+  const std::string first_seen = describe_origin(entity.file, entity.line);
   if (entity.label != spec.label) {
     reject("entity " + quoted(spec.id) + " has label " + quoted(spec.label) +
                " here but " + quoted(entity.label) + " before" + first_seen,
@@ -171,7 +169,8 @@ void GazetteerBuilder::apply(const EntitySpec& spec, const std::string& file) {
            spec.line);
   }
   if (entity.meta.empty()) entity.meta = spec.meta;
-  for (DraftAlias& alias : aliases) append_alias(entity, std::move(alias));
+  entity.aliases.insert(entity.aliases.end(), std::make_move_iterator(aliases.begin()),
+                        std::make_move_iterator(aliases.end()));
 }
 
 void GazetteerBuilder::add_entity(const EntitySpec& spec, const std::string& file) {
@@ -211,8 +210,7 @@ void GazetteerBuilder::add_alias(std::string_view id, const AliasSpec& alias) {
   if (existing == state_.entity_by_id.end()) {
     reject("no entity with id " + quoted(id), kNoFile, 0);
   }
-  DraftAlias draft = fold_alias(alias, Source{kNoFile, 0});
-  append_alias(state_.entities[existing->second], std::move(draft));
+  state_.entities[existing->second].aliases.push_back(fold_alias(alias, Source{kNoFile, 0}));
 }
 
 void GazetteerBuilder::add_file(const std::string& path, FileFormat format) {
@@ -225,6 +223,7 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::build() const {
   PoolWriter pool(contents.pool);
   absl::flat_hash_map<std::string, uint32_t> label_index;
   std::vector<automaton::Trie::Entry> trie_entries;
+  absl::flat_hash_set<std::tuple<std::string_view, bool, std::string_view>> distinct_aliases;
   contents.entities.reserve(state_.entities.size());
   for (const DraftEntity& draft : state_.entities) {
     EntityRecord entity;
@@ -235,9 +234,16 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::build() const {
     if (inserted) contents.labels.push_back(pool.add(draft.label));
     entity.label = label->second;
     entity.first_alias = static_cast<uint32_t>(contents.aliases.size());
-    entity.alias_count = static_cast<uint32_t>(draft.aliases.size());
     const auto entity_index = static_cast<uint32_t>(contents.entities.size());
+    // Aliases of one entity that fold alike (and check case alike) would only ever match
+    // together: keep the first, so a span yields one match per entity.
+    distinct_aliases.clear();
     for (const DraftAlias& draft_alias : draft.aliases) {
+      if (!distinct_aliases
+               .emplace(draft_alias.key, draft_alias.case_sensitive, draft_alias.case_key)
+               .second) {
+        continue;
+      }
       if (contents.aliases.size() >= std::numeric_limits<uint32_t>::max()) {
         throw InputError(InputError::Kind::kInvalidInput, "too many aliases");
       }
@@ -252,6 +258,7 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::build() const {
       trie_entries.push_back({draft_alias.key, static_cast<uint32_t>(contents.aliases.size())});
       contents.aliases.push_back(alias);
     }
+    entity.alias_count = static_cast<uint32_t>(contents.aliases.size()) - entity.first_alias;
     entity.name = contents.aliases[entity.first_alias].text;
     contents.entities.push_back(entity);
   }

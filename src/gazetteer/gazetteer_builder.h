@@ -69,7 +69,6 @@ class GazetteerBuilder {
   void apply(const EntitySpec& spec, const std::string& file);
   void check_entity_fields(const EntitySpec& spec, Source where) const;
   DraftAlias fold_alias(const AliasSpec& alias, Source where) const;
-  static void append_alias(DraftEntity& entity, DraftAlias alias);
 
   uint32_t fold_options_;
   const unicode::FoldTable& fold_table_;

@@ -1,5 +1,7 @@
 #include "scan/scanner.h"
 
+#include <optional>
+
 #include "unicode/cluster_reader.h"
 #include "unicode/fold_table.h"
 
@@ -16,7 +18,11 @@ class Scanner {
         scratch_(scratch),
         sink_(sink),
         reader_(gazetteer.fold_table()),
-        starts_(text.data(), options.unit) {}
+        starts_(text.data(), options.unit) {
+    if (const unicode::FoldTable* table = gazetteer.case_keeping_fold_table()) {
+      case_reader_.emplace(*table);
+    }
+  }
 
   bool run();
 
@@ -34,6 +40,7 @@ class Scanner {
   Scratch& scratch_;
   MatchSink sink_;
   unicode::ClusterReader reader_;
+  std::optional<unicode::ClusterReader> case_reader_;  // when some alias is case-sensitive
   unicode::OffsetCounter starts_;
 };
 
@@ -63,8 +70,7 @@ void Scanner::collect_candidates(const unicode::Cluster& first) {
 }
 
 bool Scanner::case_matches(const gazetteer::AliasRecord& alias, size_t start, size_t end) {
-  scratch_.case_check_ = unicode::fold_string(*gazetteer_.case_keeping_fold_table(),
-                                              text_.data() + start, end - start);
+  unicode::fold_into(*case_reader_, text_.data() + start, end - start, scratch_.case_check_);
   return scratch_.case_check_ == gazetteer_.text(alias.case_key);
 }
 

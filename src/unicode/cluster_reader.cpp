@@ -105,12 +105,11 @@ Cluster ClusterReader::read(const char* text, size_t length, size_t pos) {
   return cluster;
 }
 
-std::string fold_string(const FoldTable& table, const char* text, size_t length) {
-  ClusterReader reader(table);
-  std::string folded;
+void fold_into(ClusterReader& reader, const char* text, size_t length, std::string& folded) {
+  folded.clear();
   size_t pos = 0;
   bool pending_space = false;
-  const bool trim = table.collapses_white_space();
+  const bool trim = reader.table().collapses_white_space();
   while (pos < length) {
     const Cluster c = reader.read(text, length, pos);
     pos = c.end;
@@ -122,6 +121,12 @@ std::string fold_string(const FoldTable& table, const char* text, size_t length)
     if (c.folded_length > 0) pending_space = false;
     folded.append(c.folded, c.folded_length);
   }
+}
+
+std::string fold_string(const FoldTable& table, const char* text, size_t length) {
+  ClusterReader reader(table);
+  std::string folded;
+  fold_into(reader, text, length, folded);
   return folded;
 }
 

@@ -44,7 +44,9 @@ class ClusterReader {
 };
 
 // The folded form of a whole string (an alias, or a span of text to verify), with white space
-// at both ends dropped when white space is folded.
+// at both ends dropped when white space is folded. Written to `out` (replacing its contents)
+// with `reader`'s table, so that a caller checking many spans reuses both.
+void fold_into(ClusterReader& reader, const char* text, size_t length, std::string& out);
 std::string fold_string(const FoldTable& table, const char* text, size_t length);
 
 }  // namespace onoma::unicode

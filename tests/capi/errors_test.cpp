@@ -100,6 +100,9 @@ TEST_F(InvalidArgumentTest, AddEntity) {
   expect_invalid([&](onoma_error** e) {
     return onoma_builder_add_entity(b, "x", 1, "L", 1, nullptr, 1, nullptr, 0, e);
   }, "NULL name");
+  expect_invalid([&](onoma_error** e) {
+    return onoma_builder_add_entity(b, "x", 1, "L", 1, "X", 1, nullptr, 5, e);
+  }, "NULL meta with a length");
 }
 
 TEST_F(InvalidArgumentTest, AddAlias) {

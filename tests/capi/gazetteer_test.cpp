@@ -148,7 +148,7 @@ TEST_F(GazetteerTest, OutOfRangeIndices) {
     EXPECT_EQ(onoma_entity_name(g(), e, &length), nullptr);
     EXPECT_EQ(onoma_entity_meta(g(), e, &length), nullptr);
     EXPECT_EQ(onoma_entity_alias_count(g(), e), 0u);
-    EXPECT_EQ(onoma_entity_first_alias(g(), e), 0u);
+    EXPECT_EQ(onoma_entity_first_alias(g(), e), UINT32_MAX);
   }
   for (const uint32_t a : {aliases, aliases + 1, UINT32_MAX}) {
     EXPECT_EQ(onoma_alias_text(g(), a, nullptr), nullptr);
@@ -157,7 +157,7 @@ TEST_F(GazetteerTest, OutOfRangeIndices) {
     EXPECT_EQ(onoma_alias_is_case_sensitive(g(), a), 0);
   }
   EXPECT_EQ(onoma_gazetteer_label(g(), labels, nullptr), nullptr);
-  EXPECT_EQ(onoma_gazetteer_label(g(), SIZE_MAX, nullptr), nullptr);
+  EXPECT_EQ(onoma_gazetteer_label(g(), UINT32_MAX, nullptr), nullptr);
 }
 
 TEST(GazetteerAccessors, NullGazetteer) {
@@ -173,7 +173,7 @@ TEST(GazetteerAccessors, NullGazetteer) {
   EXPECT_EQ(onoma_entity_name(nullptr, 0, &length), nullptr);
   EXPECT_EQ(onoma_entity_meta(nullptr, 0, &length), nullptr);
   EXPECT_EQ(onoma_entity_alias_count(nullptr, 0), 0u);
-  EXPECT_EQ(onoma_entity_first_alias(nullptr, 0), 0u);
+  EXPECT_EQ(onoma_entity_first_alias(nullptr, 0), UINT32_MAX);
   EXPECT_EQ(onoma_alias_text(nullptr, 0, &length), nullptr);
   EXPECT_EQ(onoma_alias_entity(nullptr, 0), UINT32_MAX);
   EXPECT_EQ(onoma_alias_flags(nullptr, 0), 0u);

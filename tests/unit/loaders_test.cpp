@@ -225,6 +225,20 @@ TEST_F(Loaders, ConflictingLabelsNameBothAndWhereTheFirstWasSeen) {
   EXPECT_EQ(std::string(e.what()).rfind(last_path_ + ":3: ", 0), 0u) << e.what();
 }
 
+TEST_F(Loaders, ConflictWithoutAFileNameSaysWhichLineCameFirst) {
+  GazetteerBuilder builder(unicode::kFoldDefault);
+  const std::vector<EntitySpec> specs = parse_entities(
+      std::string(kJoly) + "\n" + R"({"id": "joly", "label": "ORG", "name": "Joly Inc."})",
+      FileFormat::kJsonl, "");
+  try {
+    builder.add_entities(specs, "");
+    FAIL() << "conflicting labels accepted";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.line(), 2u);
+    EXPECT_NE(e.reason().find("(first seen at line 1)"), std::string::npos) << e.reason();
+  }
+}
+
 TEST_F(Loaders, ConflictingMeta) {
   expect_rejected(R"({"id": "a", "label": "L", "name": "A", "meta": {"k": 1}})" "\n"
                   R"({"id": "a", "label": "L", "name": "B", "meta": {"k": 2}})",
