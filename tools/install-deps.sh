@@ -6,6 +6,7 @@ packages=(
   build-essential cmake ninja-build pkg-config   # toolchain
   libicu-dev libabsl-dev                         # library dependencies
   libgtest-dev libgmock-dev                      # C++ tests
+  unicode-data bzip2                             # Unicode conformance test data
 )
 
 as_root=()

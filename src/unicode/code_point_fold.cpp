@@ -161,9 +161,13 @@ std::u32string fold_code_point(char32_t cp, uint32_t options) {
   const icu::Normalizer2* normalizer = decomposer(options);
   std::u32string out;
   // Most code points neither decompose nor change case: skip the string round trip, which
-  // keeps the one-time table build short.
-  if ((normalizer == nullptr || normalizer->isInert(static_cast<UChar32>(cp))) &&
-      ((options & kFoldCase) == 0 || !u_hasBinaryProperty(cp, UCHAR_CHANGES_WHEN_CASEFOLDED))) {
+  // keeps the one-time table build short. Changes_When_Casefolded is defined on the NFD form,
+  // so it only vouches for code points that decomposition leaves alone; without decomposition,
+  // full case folding still splits precomposed letters such as U+1F50 (ὐ → ὐ).
+  const bool case_unchanged =
+      (options & kFoldCase) == 0 ||
+      (normalizer != nullptr && !u_hasBinaryProperty(cp, UCHAR_CHANGES_WHEN_CASEFOLDED));
+  if ((normalizer == nullptr || normalizer->isInert(static_cast<UChar32>(cp))) && case_unchanged) {
     map_code_point(cp, options, out);
     return out;
   }
