@@ -7,6 +7,7 @@ packages=(
   libicu-dev libabsl-dev                         # library dependencies
   libgtest-dev libgmock-dev                      # C++ tests
   unicode-data bzip2                             # Unicode conformance test data
+  python3 python3-venv python3-dev               # the Python package and its tests
 )
 
 as_root=()

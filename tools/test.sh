@@ -7,3 +7,11 @@ bash tools/install-deps.sh
 cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DONOMA_BUILD_TESTS=ON
 cmake --build build-test -j2
 ctest --test-dir build-test --output-on-failure -j2
+
+# The Python package: pip builds it from the repository root (nanobind and scikit-build-core
+# come from PyPI) into a fresh virtual environment of the system Python, then pytest runs its
+# tests, comparing `python -m onoma extract` with the C command just built.
+rm -rf build-test/venv
+/usr/bin/python3 -m venv build-test/venv
+CMAKE_BUILD_PARALLEL_LEVEL=2 build-test/venv/bin/pip install --quiet --disable-pip-version-check ./ pytest
+ONOMA_CLI="$PWD/build-test/bin/onoma" build-test/venv/bin/python -m pytest tests/python -q

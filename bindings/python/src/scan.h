@@ -1,0 +1,20 @@
+// The scans: one text, or many texts over several threads that share the gazetteer.
+#pragma once
+
+#include <nanobind/nanobind.h>
+
+namespace onoma_python {
+
+// Matches of one text (str or buffer) as a list of Match. `offsets` (ONOMA_OFFSETS_*) applies
+// to buffers only: a str is always scanned in code points, so offsets are str indices. The
+// GIL is released while a long text is scanned.
+nanobind::list find(nanobind::handle self, nanobind::handle text, int policy, int boundary,
+                    int offsets);
+
+// Matches of every text of a list or tuple, as a list of lists of Match. The texts are
+// scanned without the GIL by `threads` threads (the calling one included), each with its own
+// scratch, over the one shared gazetteer.
+nanobind::list find_batch(nanobind::handle self, nanobind::handle texts, int policy,
+                          int boundary, size_t threads);
+
+}  // namespace onoma_python

@@ -1,0 +1,116 @@
+#include "text_input.h"
+
+#include <nanobind/nanobind.h>
+
+#include <cstring>
+
+namespace nb = nanobind;
+
+namespace onoma_python {
+namespace {
+
+// "surrogatepass" writes U+D800..U+DFFF as ED A0..BF xx; U+FFFD is EF BF BD.
+void replace_surrogates(std::string& utf8) {
+  for (size_t i = 0; i + 2 < utf8.size(); ++i) {
+    if (static_cast<unsigned char>(utf8[i]) == 0xED &&
+        static_cast<unsigned char>(utf8[i + 1]) >= 0xA0) {
+      utf8.replace(i, 3, "\xEF\xBF\xBD");
+      i += 2;
+    }
+  }
+}
+
+// Length of the valid UTF-8 sequence (RFC 3629) at p, or 0 if the byte at p starts none.
+size_t valid_sequence_length(const unsigned char* p, const unsigned char* end) {
+  const unsigned char lead = p[0];
+  if (lead < 0x80) return 1;
+  const size_t available = static_cast<size_t>(end - p);
+  auto continuation = [&](size_t i) { return i < available && (p[i] & 0xC0) == 0x80; };
+  if (lead >= 0xC2 && lead <= 0xDF) return continuation(1) ? 2 : 0;
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    if (!continuation(1) || !continuation(2)) return 0;
+    const unsigned cp = ((lead & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+    return cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : 3;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    if (!continuation(1) || !continuation(2) || !continuation(3)) return 0;
+    const unsigned cp = ((lead & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) |
+                        ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+    return cp < 0x10000 || cp > 0x10FFFF ? 0 : 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
+TextInput::TextInput(PyObject* text, const char* what) {
+  if (PyUnicode_Check(text)) {
+    is_str_ = true;
+    Py_ssize_t size = 0;
+    const char* utf8 = PyUnicode_AsUTF8AndSize(text, &size);
+    if (utf8 != nullptr) {
+      data_ = utf8;
+      size_ = static_cast<size_t>(size);
+      return;
+    }
+    if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) throw nb::python_error();
+    PyErr_Clear();
+    PyObject* encoded = PyUnicode_AsEncodedString(text, "utf-8", "surrogatepass");
+    if (encoded == nullptr) throw nb::python_error();
+    owned_ = std::make_unique<std::string>(PyBytes_AS_STRING(encoded),
+                                           static_cast<size_t>(PyBytes_GET_SIZE(encoded)));
+    Py_DECREF(encoded);
+    replace_surrogates(*owned_);
+    data_ = owned_->data();
+    size_ = owned_->size();
+    return;
+  }
+  if (PyObject_CheckBuffer(text)) {
+    auto view = std::make_unique<Py_buffer>();
+    if (PyObject_GetBuffer(text, view.get(), PyBUF_SIMPLE) == 0) {
+      data_ = static_cast<const char*>(view->buf);
+      size_ = static_cast<size_t>(view->len);
+      view_ = std::move(view);
+      return;
+    }
+    PyErr_Clear();
+  }
+  PyErr_Format(PyExc_TypeError, "%s must be str or a contiguous bytes-like object, not %.100s",
+               what, Py_TYPE(text)->tp_name);
+  throw nb::python_error();
+}
+
+TextInput::TextInput(TextInput&& other) noexcept
+    : data_(other.data_),
+      size_(other.size_),
+      is_str_(other.is_str_),
+      owned_(std::move(other.owned_)),
+      view_(std::move(other.view_)) {}
+
+TextInput::~TextInput() {
+  if (view_) PyBuffer_Release(view_.get());
+}
+
+PyObject* decode_utf8_bytewise(const char* data, size_t size) {
+  PyObject* fast = PyUnicode_DecodeUTF8(data, static_cast<Py_ssize_t>(size), nullptr);
+  if (fast != nullptr || !PyErr_ExceptionMatches(PyExc_UnicodeDecodeError)) return fast;
+  PyErr_Clear();
+  std::string repaired;
+  repaired.reserve(size + 16);
+  const auto* p = reinterpret_cast<const unsigned char*>(data);
+  const auto* end = p + size;
+  while (p < end) {
+    const size_t n = valid_sequence_length(p, end);
+    if (n == 0) {
+      repaired.append("\xEF\xBF\xBD");
+      ++p;
+    } else {
+      repaired.append(reinterpret_cast<const char*>(p), n);
+      p += n;
+    }
+  }
+  return PyUnicode_DecodeUTF8(repaired.data(), static_cast<Py_ssize_t>(repaired.size()),
+                              nullptr);
+}
+
+}  // namespace onoma_python

@@ -1,0 +1,45 @@
+// The UTF-8 bytes of one text handed to a scan, without copying them where Python allows:
+//  - str: the UTF-8 form CPython keeps inside the object (the data itself for ASCII strings);
+//    scanned with code-point offsets, so match offsets are str indices. A str with lone
+//    surrogates has no UTF-8 form: it is encoded with "surrogatepass" into an owned copy in
+//    which each surrogate becomes U+FFFD (also three bytes), so it behaves as the library's
+//    invalid input does — one non-word character — and every offset stays exact.
+//  - any C-contiguous buffer (bytes, bytearray, memoryview, mmap, array): its bytes, held
+//    through the buffer protocol until the TextInput is destroyed; byte offsets.
+// Creating and destroying a TextInput needs the GIL; reading data() while it lives does not.
+#pragma once
+
+#include <Python.h>
+
+#include <memory>
+#include <string>
+
+namespace onoma_python {
+
+class TextInput {
+ public:
+  // Raises TypeError (with `what` naming the argument) for anything but str or a buffer.
+  TextInput(PyObject* text, const char* what);
+  TextInput(TextInput&& other) noexcept;
+  TextInput(const TextInput&) = delete;
+  TextInput& operator=(const TextInput&) = delete;
+  TextInput& operator=(TextInput&&) = delete;
+  ~TextInput();
+
+  const char* data() const { return data_; }
+  size_t size() const { return size_; }
+  bool is_str() const { return is_str_; }
+
+ private:
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+  bool is_str_ = false;
+  std::unique_ptr<std::string> owned_;
+  std::unique_ptr<Py_buffer> view_;  // on the heap: batches hold many, mostly of str
+};
+
+// Decodes UTF-8 as the library reads it: each byte that does not start a valid sequence
+// becomes one U+FFFD, so the result has as many code points as the library counts.
+PyObject* decode_utf8_bytewise(const char* data, size_t size);
+
+}  // namespace onoma_python
