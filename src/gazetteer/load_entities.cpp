@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -14,8 +15,14 @@
 namespace onoma::gazetteer {
 namespace {
 
-bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+// Extensions are compared without regard to ASCII case: "PLACES.TSV" is a TSV file too.
+bool has_extension(const std::string& file, std::string_view extension) {
+  if (file.size() < extension.size()) return false;
+  const size_t offset = file.size() - extension.size();
+  for (size_t i = 0; i < extension.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(file[offset + i])) != extension[i]) return false;
+  }
+  return true;
 }
 
 bool first_record_is_spacy_pattern(std::string_view content) {
@@ -66,7 +73,7 @@ std::string read_file(const std::string& path) {
 }  // namespace
 
 FileFormat detect_format(const std::string& file, std::string_view content) {
-  if (ends_with(file, ".tsv") || ends_with(file, ".tab")) return FileFormat::kTsv;
+  if (has_extension(file, ".tsv") || has_extension(file, ".tab")) return FileFormat::kTsv;
   return first_record_is_spacy_pattern(content) ? FileFormat::kSpacy : FileFormat::kJsonl;
 }
 

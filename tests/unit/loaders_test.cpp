@@ -499,6 +499,8 @@ TEST_F(Loaders, SpacyErrors) {
 TEST_F(Loaders, DetectsTheFormat) {
   EXPECT_EQ(detect_format("places.tsv", kOttawa), FileFormat::kTsv);
   EXPECT_EQ(detect_format("places.tab", ""), FileFormat::kTsv);
+  EXPECT_EQ(detect_format("PLACES.TSV", kOttawa), FileFormat::kTsv);
+  EXPECT_EQ(detect_format("places.Tab", ""), FileFormat::kTsv);
   EXPECT_EQ(detect_format("places.jsonl", kOttawa), FileFormat::kJsonl);
   EXPECT_EQ(detect_format("places", kOttawa), FileFormat::kJsonl);
   EXPECT_EQ(detect_format("p.jsonl", "\n  \n{\"label\": \"GPE\", \"pattern\": \"Ottawa\"}\n"),
