@@ -134,7 +134,12 @@ GazetteerBuilder::DraftAlias GazetteerBuilder::fold_alias(const AliasSpec& alias
     draft.case_sensitive = true;
     const auto& case_keeping =
         unicode::FoldTable::for_options(fold_options_ & ~unicode::kFoldCase);
-    draft.case_key = unicode::fold_string(case_keeping, alias.text.data(), alias.text.size());
+    // The part of the alias its key covers, folded but for case exactly as the scanner folds
+    // a matched span (a folded-away character can fold to something once case is kept).
+    const auto [begin, end] =
+        unicode::folded_extent(fold_table_, alias.text.data(), alias.text.size());
+    unicode::ClusterReader reader(case_keeping);
+    unicode::fold_span(reader, alias.text.data(), begin, end, draft.case_key);
   }
   return draft;
 }

@@ -70,7 +70,7 @@ void Scanner::collect_candidates(const unicode::Cluster& first) {
 }
 
 bool Scanner::case_matches(const gazetteer::AliasRecord& alias, size_t start, size_t end) {
-  unicode::fold_into(*case_reader_, text_.data() + start, end - start, scratch_.case_check_);
+  unicode::fold_span(*case_reader_, text_.data(), start, end, scratch_.case_check_);
   return scratch_.case_check_ == gazetteer_.text(alias.case_key);
 }
 

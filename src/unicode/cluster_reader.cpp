@@ -105,11 +105,12 @@ Cluster ClusterReader::read(const char* text, size_t length, size_t pos) {
   return cluster;
 }
 
-void fold_into(ClusterReader& reader, const char* text, size_t length, std::string& folded) {
-  folded.clear();
+std::string fold_string(const FoldTable& table, const char* text, size_t length) {
+  ClusterReader reader(table);
+  std::string folded;
   size_t pos = 0;
   bool pending_space = false;
-  const bool trim = reader.table().collapses_white_space();
+  const bool trim = table.collapses_white_space();
   while (pos < length) {
     const Cluster c = reader.read(text, length, pos);
     pos = c.end;
@@ -121,13 +122,33 @@ void fold_into(ClusterReader& reader, const char* text, size_t length, std::stri
     if (c.folded_length > 0) pending_space = false;
     folded.append(c.folded, c.folded_length);
   }
+  return folded;
 }
 
-std::string fold_string(const FoldTable& table, const char* text, size_t length) {
+std::pair<size_t, size_t> folded_extent(const FoldTable& table, const char* text,
+                                        size_t length) {
   ClusterReader reader(table);
-  std::string folded;
-  fold_into(reader, text, length, folded);
-  return folded;
+  const bool trim = table.collapses_white_space();
+  size_t begin = length;
+  size_t end = length;
+  for (size_t pos = 0; pos < length;) {
+    const Cluster c = reader.read(text, length, pos);
+    pos = c.end;
+    if (c.folded_length == 0 || (trim && c.white_space)) continue;
+    if (begin == length) begin = c.begin;
+    end = c.end;
+  }
+  return {begin, end};
+}
+
+void fold_span(ClusterReader& reader, const char* text, size_t begin, size_t end,
+               std::string& out) {
+  out.clear();
+  for (size_t pos = begin; pos < end;) {
+    const Cluster c = reader.read(text, end, pos);
+    out.append(c.folded, c.folded_length);
+    pos = c.end;
+  }
 }
 
 }  // namespace onoma::unicode

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "unicode/fold_table.h"
@@ -43,10 +44,19 @@ class ClusterReader {
   std::vector<char32_t> code_points_;  // scratch for mark reordering
 };
 
-// The folded form of a whole string (an alias, or a span of text to verify), with white space
-// at both ends dropped when white space is folded. Written to `out` (replacing its contents)
-// with `reader`'s table, so that a caller checking many spans reuses both.
-void fold_into(ClusterReader& reader, const char* text, size_t length, std::string& out);
+// The folded form of a whole string (an alias), with white space at both ends dropped when
+// white space is folded.
 std::string fold_string(const FoldTable& table, const char* text, size_t length);
+
+// The byte range of `text` that fold_string keeps: from the first to the last cluster that
+// folds to something other than trimmed white space. A match of the alias spans exactly such
+// a range of the text, which is why case checks compare spans with fold_span.
+std::pair<size_t, size_t> folded_extent(const FoldTable& table, const char* text, size_t length);
+
+// The clusters of text[begin, end) folded by `reader` and concatenated as they are (nothing
+// trimmed), written to `out`. The scanner checks a case-sensitive match this way, and the
+// builder folds the alias's folded_extent this way, so both sides agree by construction.
+void fold_span(ClusterReader& reader, const char* text, size_t begin, size_t end,
+               std::string& out);
 
 }  // namespace onoma::unicode

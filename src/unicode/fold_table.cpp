@@ -18,16 +18,20 @@ namespace {
 
 constexpr char32_t kCodePointLimit = 0x110000;
 
-// Unassigned, private-use and surrogate code points never change and are not words. Knowing
-// them from ICU's category ranges, instead of asking per code point, keeps the one-time build
-// short: they are three quarters of the code space.
+// Unassigned, private-use and surrogate code points never change and are not words, except
+// the unassigned ones reserved as default-ignorable (U+2065, U+FFF0..U+FFF8, most of
+// U+E0000..U+E0FFF), which ignorable folding drops. Knowing them from ICU's category ranges,
+// instead of folding each, keeps the one-time build short: they are three quarters of the
+// code space.
 std::vector<bool> code_points_with_nothing_to_fold() {
   std::vector<bool> nothing(kCodePointLimit, false);
   u_enumCharTypes(
       [](const void* context, UChar32 start, UChar32 limit, UCharCategory type) -> UBool {
         if (type == U_UNASSIGNED || type == U_PRIVATE_USE_CHAR || type == U_SURROGATE) {
           auto& flags = *static_cast<std::vector<bool>*>(const_cast<void*>(context));
-          std::fill(flags.begin() + start, flags.begin() + limit, true);
+          for (UChar32 cp = start; cp < limit; ++cp) {
+            flags[cp] = !u_hasBinaryProperty(cp, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+          }
         }
         return true;
       },
