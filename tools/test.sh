@@ -15,3 +15,8 @@ rm -rf build-test/venv
 /usr/bin/python3 -m venv build-test/venv
 CMAKE_BUILD_PARALLEL_LEVEL=2 build-test/venv/bin/pip install --quiet --disable-pip-version-check ./ pytest
 ONOMA_CLI="$PWD/build-test/bin/onoma" build-test/venv/bin/python -m pytest tests/python -q
+
+# Reliability: the whole C++ and Python suites again under AddressSanitizer + UBSan and the
+# concurrency tests under ThreadSanitizer; then the ABI guard against abi/ (the released ABI).
+bash tools/sanitizers.sh
+bash tools/abi-check.sh
