@@ -17,6 +17,8 @@ CMAKE_BUILD_PARALLEL_LEVEL=2 build-test/venv/bin/pip install --quiet --disable-p
 ONOMA_CLI="$PWD/build-test/bin/onoma" build-test/venv/bin/python -m pytest tests/python -q
 
 # Reliability: the whole C++ and Python suites again under AddressSanitizer + UBSan and the
-# concurrency tests under ThreadSanitizer; then the ABI guard against abi/ (the released ABI).
+# concurrency tests under ThreadSanitizer; the ABI guard against abi/ (the released ABI); then
+# every libFuzzer target for a minute from its committed seeds (tests/fuzz/README.md).
 bash tools/sanitizers.sh
 bash tools/abi-check.sh
+bash tools/fuzz.sh 60
