@@ -15,7 +15,9 @@ struct PendingRange {
 
 }  // namespace
 
-Trie::Trie() : nodes_(2, Node{0, 0, 0, 0}) { root_child_.fill(kDead); }
+Trie::Trie() : nodes_(2, Node{0, 0, 0, 0}), links_(1, Links{0, kRoot, kDead}) {
+  root_child_.fill(kDead);
+}
 
 Trie Trie::build(std::vector<Entry>& entries) {
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
@@ -55,11 +57,45 @@ Trie Trie::build(std::vector<Entry>& entries) {
   trie.nodes_.push_back(Node{0, static_cast<uint32_t>(trie.values_.size()), 0, 0});
   trie.nodes_.shrink_to_fit();
   trie.values_.shrink_to_fit();
+  trie.link();
   return trie;
 }
 
+// The classic Aho-Corasick construction. Nodes are numbered breadth-first, so a node's failure
+// link (always shallower) is known before its children need it.
+void Trie::link() {
+  const size_t count = node_count();
+  links_.assign(count, Links{0, kRoot, kDead});
+  max_depth_ = 0;
+  for (size_t parent = 0; parent < count; ++parent) {
+    const Node& node = nodes_[parent];
+    for (State child = node.first_child; child < node.first_child + node.child_count; ++child) {
+      const unsigned char byte = nodes_[child].label;
+      Links& links = links_[child];
+      links.depth = links_[parent].depth + 1;
+      max_depth_ = std::max(max_depth_, links.depth);
+      State failure = kRoot;
+      if (parent != kRoot) {
+        State suffix = links_[parent].failure;
+        while (true) {
+          const State next = step(suffix, byte);
+          if (next != kDead) {
+            failure = next;
+            break;
+          }
+          if (suffix == kRoot) break;
+          suffix = links_[suffix].failure;
+        }
+      }
+      links.failure = failure;
+      links.output = has_values(failure) ? failure : links_[failure].output;
+    }
+  }
+}
+
 size_t Trie::memory_usage() const {
-  return nodes_.size() * sizeof(Node) + values_.size() * sizeof(uint32_t) + sizeof(root_child_);
+  return nodes_.size() * sizeof(Node) + links_.size() * sizeof(Links) +
+         values_.size() * sizeof(uint32_t) + sizeof(root_child_);
 }
 
 }  // namespace onoma::automaton

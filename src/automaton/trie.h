@@ -2,6 +2,11 @@
 // indices (no pointers), so it can later be written to disk and mapped as is. Nodes are in
 // breadth-first order; the children of a node are contiguous and sorted by byte, and so are
 // the values (alias numbers) of the keys that end at a node.
+//
+// Each node also has Aho-Corasick links: its failure link (the longest proper suffix of its
+// key prefix that is itself a node) and its output link (the nearest node along the failure
+// chain where some key ends). With them the scanner reads every byte of the text once, however
+// long the keys and however often the text repeats them.
 #pragma once
 
 #include <array>
@@ -40,6 +45,15 @@ class Trie {
     return kDead;
   }
 
+  // The length in bytes of the key prefix that `state` stands for.
+  uint32_t depth(State state) const { return links_[state].depth; }
+  // The longest proper suffix of `state`'s prefix that is a node (the root for none).
+  State failure(State state) const { return links_[state].failure; }
+  // The nearest node along the failure chain (not `state` itself) with values, or kDead.
+  State output(State state) const { return links_[state].output; }
+  // The length of the longest key.
+  uint32_t max_depth() const { return max_depth_; }
+
   // The values of the keys that end exactly at `state`, ascending.
   std::pair<const uint32_t*, const uint32_t*> values(State state) const {
     return {values_.data() + nodes_[state].value_begin,
@@ -60,7 +74,17 @@ class Trie {
     uint8_t label;
   };
 
+  struct Links {
+    uint32_t depth;
+    State failure;
+    State output;
+  };
+
+  void link();
+
   std::vector<Node> nodes_;  // plus one sentinel that ends the last node's values
+  std::vector<Links> links_;  // one per node, no sentinel
+  uint32_t max_depth_ = 0;
   std::vector<uint32_t> values_;
   std::array<State, 256> root_child_;
 };

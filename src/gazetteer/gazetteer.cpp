@@ -17,6 +17,41 @@ Gazetteer::Gazetteer(Contents contents)
   }
   entity_by_id_.reserve(c_.entities.size());
   for (uint32_t i = 0; i < c_.entities.size(); ++i) entity_by_id_.emplace(text(c_.entities[i].id), i);
+  plan_ascii_steps();
+}
+
+// Mirrors how ClusterReader folds a lone ASCII character and when the scanner may begin a
+// walk there, so that the scanner can step over ASCII where no match can begin without
+// reading clusters.
+void Gazetteer::plan_ascii_steps() {
+  using unicode::FoldEntry;
+  for (unsigned char byte = 0; byte < 128; ++byte) {
+    if (fold_table_->entry(byte).folds_away()) {
+      ascii_steps_.fill(0);
+      return;
+    }
+  }
+  for (unsigned char byte = 0; byte < 128; ++byte) {
+    const FoldEntry& entry = fold_table_->entry(byte);
+    unsigned char first_folded = byte;
+    if (entry.has(FoldEntry::kWhiteSpace) && fold_table_->collapses_white_space()) {
+      first_folded = ' ';
+    } else if (!entry.has(FoldEntry::kIdentity)) {
+      first_folded = static_cast<unsigned char>(fold_table_->folded_bytes(entry)[0]);
+    }
+    const bool starts_key =
+        c_.trie.step(automaton::Trie::kRoot, first_folded) != automaton::Trie::kDead;
+    const uint8_t after = entry.has(FoldEntry::kWord) ? kAsciiAfterWord : 0;
+    for (const bool word_boundaries : {true, false}) {
+      for (const bool after_word : {false, true}) {
+        // As Scanner::run decides may_start for a cluster.
+        const bool may_start =
+            starts_key && (!word_boundaries || !after_word || !entry.has(FoldEntry::kFoldStartsWord));
+        ascii_steps_[(word_boundaries ? 0 : 256) | (after_word ? 128 : 0) | byte] =
+            after | (may_start ? 0 : kAsciiSkip);
+      }
+    }
+  }
 }
 
 std::optional<uint32_t> Gazetteer::find_entity(std::string_view id) const {

@@ -5,6 +5,7 @@
 
 #include <absl/container/flat_hash_map.h>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -43,6 +44,12 @@ struct AliasRecord {
   bool word_end = false;        // ends with a word character: needs a boundary after it
 };
 
+// The scanner's fast path over ASCII (see Gazetteer::ascii_steps).
+enum AsciiStep : uint8_t {
+  kAsciiSkip = 1 << 0,       // no match can begin at this byte: step over it
+  kAsciiAfterWord = 1 << 1,  // after this byte, the character before is a word character
+};
+
 class Gazetteer {
  public:
   struct Contents {
@@ -74,14 +81,25 @@ class Gazetteer {
   // gazetteer has none.
   const unicode::FoldTable* case_keeping_fold_table() const { return case_keeping_fold_table_; }
 
+  // AsciiStep bits for every ASCII byte, with or without word boundaries: entry
+  // [(after_word ? 128 : 0) | byte] is for `byte` met after a word character or not, under
+  // this gazetteer's folding and keys. All 0 (read the cluster) when some ASCII character
+  // folds away, since a cluster may then span several bytes.
+  const uint8_t* ascii_steps(bool word_boundaries) const {
+    return ascii_steps_.data() + (word_boundaries ? 0 : 256);
+  }
+
   // Bytes held by this gazetteer (the process-wide fold tables are not counted).
   size_t memory_usage() const;
 
  private:
+  void plan_ascii_steps();
+
   Contents c_;
   const unicode::FoldTable* fold_table_;
   const unicode::FoldTable* case_keeping_fold_table_ = nullptr;
   absl::flat_hash_map<std::string_view, uint32_t> entity_by_id_;
+  std::array<uint8_t, 512> ascii_steps_{};
 };
 
 }  // namespace onoma::gazetteer

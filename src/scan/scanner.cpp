@@ -1,71 +1,164 @@
 #include "scan/scanner.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "unicode/cluster_reader.h"
 #include "unicode/fold_table.h"
 
 namespace onoma::scan {
+namespace {
+
+using automaton::Trie;
+
+// The ring holds one entry per folded byte position of the window that a live walk can reach
+// back to (the longest key), saying whether a cluster begins there and where it is in the
+// original text. That is all a key found by the automaton needs to become a span.
+constexpr uint64_t kClusterStart = 1;  // a cluster begins at this folded position
+constexpr uint64_t kMayStart = 2;      // and a match may begin there (the boundary rule)
+constexpr uint64_t kAfterWord = 4;     // and the cluster before it is a word character
+constexpr unsigned kOffsetShift = 3;   // the cluster's original byte offset sits above these
+
+size_t ring_size_for(uint32_t max_depth) {
+  size_t size = 64;
+  while (size <= max_depth) size *= 2;
+  return size;
+}
+
+}  // namespace
+
+
 
 class Scanner {
  public:
   Scanner(const gazetteer::Gazetteer& gazetteer, const ScanOptions& options,
-          std::string_view text, Scratch& scratch, MatchSink sink)
+          std::string_view text, const ScanStart& start, Scratch& scratch, MatchSink sink)
       : gazetteer_(gazetteer),
         trie_(gazetteer.trie()),
         options_(options),
+        word_boundaries_(options.boundary == Boundary::kWord),
         text_(text),
+        start_(start),
         scratch_(scratch),
         sink_(sink),
         reader_(gazetteer.fold_table()),
-        starts_(text.data(), options.unit) {
+        unit_starts_(text.data(), options.unit, start.offset, start.unit_offset) {
     if (const unicode::FoldTable* table = gazetteer.case_keeping_fold_table()) {
       case_reader_.emplace(*table);
     }
+    const size_t ring_size = ring_size_for(trie_.max_depth());
+    if (scratch_.ring_.size() < ring_size) scratch_.ring_.assign(ring_size, 0);
+    ring_mask_ = scratch_.ring_.size() - 1;
+    scratch_.candidates_.clear();
+    scratch_.spans_.clear();
+    scratch_.accepted_.clear();
+    scratch_.live_accepted_ = 0;
   }
 
   bool run();
 
  private:
-  void collect_candidates(const unicode::Cluster& first);
-  // Fills scratch_.accepted_ with one alias per entity valid for [start, candidate.end).
-  void accept(size_t start, bool previous_is_word, const Scratch::Candidate& candidate);
+  uint64_t& ring(uint64_t position) { return scratch_.ring_[position & ring_mask_]; }
+  size_t skip_ascii(size_t pos, bool& after_word) const;
+  void feed(const unicode::Cluster& cluster, bool may_start, bool after_word);
+  Trie::State restart(unsigned char byte);
+  void collect_candidates(const unicode::Cluster& cluster);
+  void check_candidates(bool next_cluster_is_word);
   bool case_matches(const gazetteer::AliasRecord& alias, size_t start, size_t end);
-  bool emit(size_t start, size_t end);
+  // Orders the span heap: its top is the span with the smallest start, then smallest end.
+  static bool later_span(const Scratch::Span& a, const Scratch::Span& b) {
+    return a.start_position != b.start_position ? a.start_position > b.start_position
+                                                : a.end_position > b.end_position;
+  }
+  void add_span(const Scratch::Span& span);
+  Scratch::Span take_first_span();
+  void compact_accepted();
+  bool settle();
+  bool emit(const Scratch::Span& span);
+  void forget_walks_before(uint64_t position);
 
   const gazetteer::Gazetteer& gazetteer_;
-  const automaton::Trie& trie_;
+  const Trie& trie_;
   const ScanOptions& options_;
+  const bool word_boundaries_;
   std::string_view text_;
+  const ScanStart& start_;
   Scratch& scratch_;
   MatchSink sink_;
   unicode::ClusterReader reader_;
   std::optional<unicode::ClusterReader> case_reader_;  // when some alias is case-sensitive
-  unicode::OffsetCounter starts_;
+  unicode::OffsetCounter unit_starts_;
+  size_t ring_mask_ = 0;
+
+  // The automaton: `state_` is the node of the earliest live walk (kDead: none), and every
+  // later live walk is on its failure chain. `position_` counts the folded bytes fed so far.
+  Trie::State state_ = Trie::kDead;
+  uint64_t position_ = 0;
+  // Longest policy: where the last emitted match ended (no later match may start before).
+  uint64_t floor_position_ = 0;
+  bool emitted_any_ = false;
 };
 
-// Walks the trie from `first` as far as the folded text allows, recording every cluster end
-// where some alias ends, with what the boundary check needs to know about its neighbours.
-void Scanner::collect_candidates(const unicode::Cluster& first) {
-  scratch_.candidates_.clear();
-  automaton::Trie::State state = automaton::Trie::kRoot;
-  unicode::Cluster cluster = first;
-  bool awaiting_next_cluster = false;
-  while (true) {
-    for (size_t i = 0; i < cluster.folded_length && state != automaton::Trie::kDead; ++i) {
-      state = trie_.step(state, static_cast<unsigned char>(cluster.folded[i]));
-    }
-    if (state == automaton::Trie::kDead) break;
-    if (trie_.has_values(state)) {
-      scratch_.candidates_.push_back({cluster.end, state, cluster.word, false});
-      awaiting_next_cluster = true;
-    }
-    if (cluster.end >= text_.size()) break;
-    cluster = reader_.read(text_.data(), text_.size(), cluster.end);
-    if (awaiting_next_cluster) {
-      scratch_.candidates_.back().next_cluster_is_word = cluster.word;
-      awaiting_next_cluster = false;
-    }
+// Steps over ASCII bytes where no match can begin, while no walk is live. Each is a cluster
+// of its own when the byte after it is ASCII too (the gazetteer plans no step otherwise).
+size_t Scanner::skip_ascii(size_t pos, bool& after_word) const {
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text_.data());
+  const uint8_t* steps = gazetteer_.ascii_steps(word_boundaries_);
+  const size_t last = text_.size() - 1;
+  unsigned after = after_word ? 128 : 0;
+  while (pos < last) {
+    const unsigned byte = bytes[pos];
+    if ((byte | bytes[pos + 1]) >= 0x80 || !(steps[after | byte] & gazetteer::kAsciiSkip)) break;
+    // Whether a byte is a word character does not depend on the one before: reading it from
+    // the plain entry keeps the loop free of a dependency from one byte to the next.
+    after = (steps[byte] & gazetteer::kAsciiAfterWord) ? 128 : 0;
+    ++pos;
+  }
+  after_word = after != 0;
+  return pos;
+}
+
+// Records the cluster in the ring and feeds its folded bytes to the automaton.
+void Scanner::feed(const unicode::Cluster& cluster, bool may_start, bool after_word) {
+  if (state_ == Trie::kDead && !may_start) return;  // no walk can reach back here
+  ring(position_) = (uint64_t{cluster.begin} << kOffsetShift) | kClusterStart |
+                    (may_start ? kMayStart : 0) | (after_word ? kAfterWord : 0);
+  for (size_t i = 1; i < cluster.folded_length; ++i) ring(position_ + i) = 0;
+  if (state_ == Trie::kDead) state_ = Trie::kRoot;
+  for (size_t i = 0; i < cluster.folded_length; ++i, ++position_) {
+    if (state_ == Trie::kDead) continue;
+    const unsigned char byte = static_cast<unsigned char>(cluster.folded[i]);
+    const Trie::State next = trie_.step(state_, byte);
+    state_ = next != Trie::kDead ? next : restart(byte);
+  }
+}
+
+// The earliest live walk died at `byte`. The next live one is the earliest later start where a
+// match may begin whose walk takes `byte`; its node is on the failure chain, at the depth its
+// start implies. Each position and each failure step is visited once over the whole scan.
+Trie::State Scanner::restart(unsigned char byte) {
+  Trie::State node = state_;
+  for (uint64_t start = position_ - trie_.depth(state_) + 1; start <= position_; ++start) {
+    if (!(ring(start) & kMayStart)) continue;
+    const uint64_t depth = position_ - start;
+    while (trie_.depth(node) > depth) node = trie_.failure(node);
+    if (trie_.depth(node) < depth) continue;  // the walk from `start` is already dead
+    const Trie::State next = trie_.step(node, byte);
+    if (next != Trie::kDead) return next;
+  }
+  return Trie::kDead;
+}
+
+// Every key that ends here and began where a match may start: the live node and its output
+// chain, which lists the keys that are suffixes of what the earliest live walk has read.
+void Scanner::collect_candidates(const unicode::Cluster& cluster) {
+  Trie::State node = trie_.has_values(state_) ? state_ : trie_.output(state_);
+  for (; node != Trie::kDead; node = trie_.output(node)) {
+    const uint64_t start_position = position_ - trie_.depth(node);
+    const uint64_t entry = ring(start_position);
+    if (!(entry & kMayStart)) continue;
+    scratch_.candidates_.push_back({start_position, position_, entry >> kOffsetShift,
+                                    cluster.end, node, (entry & kAfterWord) != 0});
   }
 }
 
@@ -74,76 +167,150 @@ bool Scanner::case_matches(const gazetteer::AliasRecord& alias, size_t start, si
   return scratch_.case_check_ == gazetteer_.text(alias.case_key);
 }
 
-void Scanner::accept(size_t start, bool previous_is_word,
-                     const Scratch::Candidate& candidate) {
-  scratch_.accepted_.clear();
-  const bool word_boundaries = options_.boundary == Boundary::kWord;
-  const auto [first, last] = trie_.values(candidate.state);
-  for (const uint32_t* it = first; it != last; ++it) {
-    const gazetteer::AliasRecord& alias = gazetteer_.alias(*it);
-    // Aliases are numbered entity by entity: one alias per entity is enough.
-    if (!scratch_.accepted_.empty() && scratch_.accepted_.back().entity == alias.entity) continue;
-    if (word_boundaries && alias.word_start && previous_is_word) continue;
-    if (word_boundaries && alias.word_end && candidate.next_cluster_is_word) continue;
-    if (alias.case_sensitive && !case_matches(alias, start, candidate.end)) continue;
-    scratch_.accepted_.push_back({alias.entity, *it});
+// Turns the candidates that ended at the last cluster into spans, now that the cluster after
+// them is known: boundaries, then case; one alias per entity.
+void Scanner::check_candidates(bool next_cluster_is_word) {
+  for (const Scratch::Candidate& candidate : scratch_.candidates_) {
+    if (options_.policy == Policy::kLongest && emitted_any_ &&
+        candidate.start_position < floor_position_) {
+      continue;
+    }
+    const uint32_t first_accepted = static_cast<uint32_t>(scratch_.accepted_.size());
+    const auto [first, last] = trie_.values(candidate.state);
+    for (const uint32_t* it = first; it != last; ++it) {
+      const gazetteer::AliasRecord& alias = gazetteer_.alias(*it);
+      // Aliases are numbered entity by entity: one alias per entity is enough.
+      if (scratch_.accepted_.size() > first_accepted &&
+          scratch_.accepted_.back().entity == alias.entity) {
+        continue;
+      }
+      if (word_boundaries_ && alias.word_start && candidate.after_word) continue;
+      if (word_boundaries_ && alias.word_end && next_cluster_is_word) continue;
+      if (alias.case_sensitive && !case_matches(alias, candidate.start, candidate.end)) continue;
+      scratch_.accepted_.push_back({alias.entity, *it});
+    }
+    const uint32_t count = static_cast<uint32_t>(scratch_.accepted_.size()) - first_accepted;
+    if (count == 0) continue;
+    add_span({candidate.start_position, candidate.end_position, candidate.start, candidate.end,
+              first_accepted, count, candidate.after_word});
   }
+  scratch_.candidates_.clear();
 }
 
-bool Scanner::emit(size_t start, size_t end) {
-  const uint64_t unit_start = starts_.convert(start);
+bool Scanner::emit(const Scratch::Span& span) {
+  const uint64_t unit_start = unit_starts_.convert(span.start);
   const uint64_t unit_end =
-      unit_start + unicode::count_units(text_.data() + start, end - start, options_.unit);
-  const bool ambiguous = scratch_.accepted_.size() > 1;
-  for (const Scratch::Accepted& accepted : scratch_.accepted_) {
-    if (!sink_(Match{start, end, unit_start, unit_end, accepted.entity, accepted.alias, ambiguous})) {
+      unit_start + unicode::count_units(text_.data() + span.start, span.end - span.start,
+                                        options_.unit);
+  const bool ambiguous = span.accepted_count > 1;
+  for (uint32_t i = 0; i < span.accepted_count; ++i) {
+    const Scratch::Accepted& accepted = scratch_.accepted_[span.first_accepted + i];
+    if (!sink_(Match{span.start, span.end, unit_start, unit_end, accepted.entity, accepted.alias,
+                     ambiguous, span.after_word})) {
       return false;
     }
   }
   return true;
 }
 
-bool Scanner::run() {
-  size_t pos = 0;
-  bool previous_is_word = false;
-  while (pos < text_.size()) {
-    const unicode::Cluster cluster = reader_.read(text_.data(), text_.size(), pos);
-    const size_t cluster_end = cluster.end;
-    const bool cluster_is_word = cluster.word;
-    // Inside a word, only an alias that starts with a non-word character could match; when
-    // the folded cluster starts with a word character there is none to look for.
-    const bool may_start = cluster.folded_length > 0 &&
-                           (options_.boundary == Boundary::kNone || !previous_is_word ||
-                            !cluster.folded_starts_word);
-    if (may_start) {
-      collect_candidates(cluster);
-      if (options_.policy == Policy::kAll) {
-        for (const Scratch::Candidate& candidate : scratch_.candidates_) {
-          accept(pos, previous_is_word, candidate);
-          if (!scratch_.accepted_.empty() && !emit(pos, candidate.end)) return false;
-        }
-      } else {
-        // Leftmost-longest: the longest valid candidate here wins and the scan resumes after it.
-        for (auto it = scratch_.candidates_.rbegin(); it != scratch_.candidates_.rend(); ++it) {
-          accept(pos, previous_is_word, *it);
-          if (scratch_.accepted_.empty()) continue;
-          if (!emit(pos, it->end)) return false;
-          pos = it->end;
-          previous_is_word = it->last_cluster_is_word;
-          break;
-        }
-        if (pos != cluster.begin) continue;
-      }
-    }
-    pos = cluster_end;
-    previous_is_word = cluster_is_word;
+// A match that ended at `position` hides every walk that began before it (longest policy):
+// drop them, so that keys nested in what was matched are not looked at again.
+void Scanner::forget_walks_before(uint64_t position) {
+  while (state_ != Trie::kDead && trie_.depth(state_) > position_ - position) {
+    state_ = state_ == Trie::kRoot ? Trie::kDead : trie_.failure(state_);
   }
+  if (state_ == Trie::kRoot) state_ = Trie::kDead;
+}
+
+void Scanner::add_span(const Scratch::Span& span) {
+  scratch_.spans_.push_back(span);
+  std::push_heap(scratch_.spans_.begin(), scratch_.spans_.end(), later_span);
+  scratch_.live_accepted_ += span.accepted_count;
+}
+
+Scratch::Span Scanner::take_first_span() {
+  std::pop_heap(scratch_.spans_.begin(), scratch_.spans_.end(), later_span);
+  const Scratch::Span span = scratch_.spans_.back();
+  scratch_.spans_.pop_back();
+  scratch_.live_accepted_ -= span.accepted_count;
+  return span;
+}
+
+// Taken spans leave their accepted aliases behind; when most of accepted_ is such garbage,
+// copy out what live spans refer to, so memory stays bounded by the spans still waiting.
+void Scanner::compact_accepted() {
+  if (scratch_.spans_.empty()) {
+    scratch_.accepted_.clear();
+    return;
+  }
+  if (scratch_.accepted_.size() < 2 * scratch_.live_accepted_ + 1024) return;
+  std::vector<Scratch::Accepted>& compacted = scratch_.compacted_;
+  compacted.clear();
+  for (Scratch::Span& span : scratch_.spans_) {
+    const auto first = scratch_.accepted_.begin() + span.first_accepted;
+    span.first_accepted = static_cast<uint32_t>(compacted.size());
+    compacted.insert(compacted.end(), first, first + span.accepted_count);
+  }
+  scratch_.accepted_.swap(compacted);
+}
+
+// Emits, in order, the spans that start before the earliest live walk: nothing read later can
+// add to them or change the policy's choice among them.
+bool Scanner::settle() {
+  std::vector<Scratch::Span>& spans = scratch_.spans_;
+  const uint64_t horizon =
+      state_ == Trie::kDead ? position_ : position_ - trie_.depth(state_);
+  if (spans.empty() || spans.front().start_position >= horizon) return true;
+
+  if (options_.policy == Policy::kAll) {
+    while (!spans.empty() && spans.front().start_position < horizon) {
+      if (!emit(take_first_span())) return false;
+    }
+  } else {
+    // Leftmost-longest: the longest span of each start, unless an emitted match covers it.
+    while (!spans.empty() && spans.front().start_position < horizon) {
+      Scratch::Span longest = take_first_span();
+      while (!spans.empty() && spans.front().start_position == longest.start_position) {
+        longest = take_first_span();
+      }
+      if (emitted_any_ && longest.start_position < floor_position_) continue;
+      if (!emit(longest)) return false;
+      emitted_any_ = true;
+      floor_position_ = longest.end_position;
+    }
+    forget_walks_before(floor_position_);
+  }
+  compact_accepted();
   return true;
 }
 
+bool Scanner::run() {
+  size_t pos = start_.offset;
+  bool after_word = start_.after_word;
+  while (pos < text_.size()) {
+    if (state_ == Trie::kDead && scratch_.candidates_.empty()) {
+      pos = skip_ascii(pos, after_word);
+    }
+    const unicode::Cluster cluster = reader_.read(text_.data(), text_.size(), pos);
+    if (!scratch_.candidates_.empty()) check_candidates(cluster.word);
+    if (!settle()) return false;
+    // Inside a word, only an alias that starts with a non-word character could match; when
+    // the folded cluster starts with a word character there is none to look for.
+    const bool may_start = cluster.folded_length > 0 &&
+                           (!word_boundaries_ || !after_word || !cluster.folded_starts_word);
+    if (cluster.folded_length > 0) feed(cluster, may_start, after_word);
+    if (state_ != Trie::kDead) collect_candidates(cluster);
+    pos = cluster.end;
+    after_word = cluster.word;
+  }
+  if (!scratch_.candidates_.empty()) check_candidates(false);
+  state_ = Trie::kDead;
+  return settle();
+}
+
 bool scan(const gazetteer::Gazetteer& gazetteer, const ScanOptions& options,
-          std::string_view text, Scratch& scratch, MatchSink sink) {
-  return Scanner(gazetteer, options, text, scratch, sink).run();
+          std::string_view text, const ScanStart& start, Scratch& scratch, MatchSink sink) {
+  return Scanner(gazetteer, options, text, start, scratch, sink).run();
 }
 
 }  // namespace onoma::scan

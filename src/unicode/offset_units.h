@@ -16,6 +16,9 @@ uint64_t count_units(const char* text, size_t length, OffsetUnit unit);
 class OffsetCounter {
  public:
   OffsetCounter(const char* text, OffsetUnit unit) : text_(text), unit_(unit) {}
+  // Starts at a known position: `byte_offset` of `text` is `unit_offset` in `unit`.
+  OffsetCounter(const char* text, OffsetUnit unit, size_t byte_offset, uint64_t unit_offset)
+      : text_(text), unit_(unit), byte_position_(byte_offset), unit_position_(unit_offset) {}
 
   // The offset of `byte_offset` in the counter's unit; `byte_offset` must not be smaller than
   // in the previous call, and must lie on a code point boundary.

@@ -109,4 +109,45 @@ TEST(Trie, VeryLongKeysNeedNoRecursion) {
 }
 
 }  // namespace
+// Aho-Corasick links, checked against their definition on every node of a trie whose keys
+// overlap in every way: a node's failure is its longest proper suffix that is a node, its
+// output the nearest node along the failure chain where a key ends.
+TEST(Trie, FailureAndOutputLinksFollowTheirDefinition) {
+  const std::vector<std::string> keys = {"he", "she", "his", "hers", "a", "a a", "a a a b",
+                                         "ab", "bab", "b"};
+  std::vector<Trie::Entry> entries;
+  for (uint32_t i = 0; i < keys.size(); ++i) entries.push_back({keys[i], i});
+  const Trie trie = Trie::build(entries);
+  EXPECT_EQ(trie.max_depth(), 7u);
+  size_t checked = 0;
+  for (const std::string& key : keys) {
+    for (size_t length = 1; length <= key.size(); ++length) {
+      const std::string prefix = key.substr(0, length);
+      const Trie::State node = walk(trie, prefix);
+      ASSERT_NE(node, Trie::kDead) << prefix;
+      EXPECT_EQ(trie.depth(node), length) << prefix;
+      Trie::State expected_failure = Trie::kRoot;
+      for (size_t cut = 1; cut < length; ++cut) {
+        const Trie::State suffix = walk(trie, prefix.substr(cut));
+        if (suffix != Trie::kDead) {
+          expected_failure = suffix;
+          break;
+        }
+      }
+      EXPECT_EQ(trie.failure(node), expected_failure) << prefix;
+      Trie::State expected_output = Trie::kDead;
+      for (size_t cut = 1; cut < length; ++cut) {
+        const Trie::State suffix = walk(trie, prefix.substr(cut));
+        if (suffix != Trie::kDead && trie.has_values(suffix)) {
+          expected_output = suffix;
+          break;
+        }
+      }
+      EXPECT_EQ(trie.output(node), expected_output) << prefix;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 20u);
+}
+
 }  // namespace onoma::automaton
