@@ -304,6 +304,38 @@ ONOMA_API onoma_status onoma_scan_into(const onoma_gazetteer* gazetteer, onoma_s
                                        size_t length, onoma_match* matches, size_t capacity,
                                        size_t* count);
 
+/* Paging: where the next page of matches begins. Initialize with onoma_scan_cursor_init
+ * before the first page, then pass the same cursor, text and options to every call; callers
+ * read `flags` (ONOMA_CURSOR_DONE) and may read `offset` (how far the text has been paged)
+ * but set nothing. */
+#define ONOMA_CURSOR_DONE 0x01u       /* every match has been returned; offset = length */
+#define ONOMA_CURSOR_AFTER_WORD 0x02u /* internal: a word character precedes `offset` */
+
+typedef struct onoma_scan_cursor {
+  uint64_t offset;      /* byte offset where the next page starts: the start of its first match */
+  uint64_t unit_offset; /* `offset` in the unit of onoma_scan_options.offsets */
+  uint64_t skip;        /* matches starting at `offset` that earlier pages returned */
+  uint32_t flags;       /* ONOMA_CURSOR_* */
+  uint32_t reserved;    /* 0 */
+} onoma_scan_cursor;
+
+/* Sets `cursor` to the start of a text. NULL is ignored. */
+ONOMA_API void onoma_scan_cursor_init(onoma_scan_cursor* cursor);
+
+/* Writes the next matches of `text` after `cursor` into `matches` (at most `capacity`, at
+ * least 1 when any is left), sets *count to the number written and advances `cursor`; sets
+ * ONOMA_CURSOR_DONE in cursor->flags once the last match has been returned. The pages
+ * together hold exactly the matches of one onoma_scan, in order, so any output — however large
+ * the `all` policy makes it — can be taken in pieces of bounded size. Each call resumes at the
+ * cursor: it reads again no more than the longest alias's worth of text, plus the matches at
+ * the cursor's offset that earlier pages returned.
+ * @return ONOMA_OK, ONOMA_ERROR_INVALID_ARGUMENT (NULL cursor or count, capacity 0, a cursor
+ *         past the end of the text, or as onoma_scan), ONOMA_ERROR_NO_MEMORY. */
+ONOMA_API onoma_status onoma_scan_page(const onoma_gazetteer* gazetteer, onoma_scratch* scratch,
+                                       const onoma_scan_options* options, const char* text,
+                                       size_t length, onoma_scan_cursor* cursor,
+                                       onoma_match* matches, size_t capacity, size_t* count);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -43,14 +43,21 @@ onoma_match to_c(const onoma::scan::Match& m) {
 template <typename Sink>
 onoma_status run_scan(const onoma_gazetteer* gazetteer, onoma_scratch* scratch,
                       const onoma_scan_options* options, const char* text, size_t length,
-                      Sink&& sink) {
+                      const onoma::scan::ScanStart& start, Sink&& sink) {
   require(gazetteer != nullptr, "gazetteer is NULL");
   require(scratch != nullptr, "scratch is NULL");
   require(text != nullptr || length == 0, "text is NULL");
   const bool finished = onoma::scan::scan(*gazetteer->gazetteer, scan_options_argument(options),
                                           std::string_view(text == nullptr ? "" : text, length),
-                                          scratch->scratch, sink);
+                                          start, scratch->scratch, sink);
   return finished ? ONOMA_OK : ONOMA_STOPPED;
+}
+
+template <typename Sink>
+onoma_status run_scan(const onoma_gazetteer* gazetteer, onoma_scratch* scratch,
+                      const onoma_scan_options* options, const char* text, size_t length,
+                      Sink&& sink) {
+  return run_scan(gazetteer, scratch, options, text, length, onoma::scan::ScanStart{}, sink);
 }
 
 }  // namespace
@@ -105,6 +112,59 @@ onoma_status onoma_scan_into(const onoma_gazetteer* gazetteer, onoma_scratch* sc
     *count = total;
     if (status != ONOMA_OK) return status;
     return total > capacity ? ONOMA_ERROR_BUFFER_TOO_SMALL : ONOMA_OK;
+  });
+}
+
+void onoma_scan_cursor_init(onoma_scan_cursor* cursor) {
+  if (cursor != nullptr) *cursor = onoma_scan_cursor{};
+}
+
+// A page resumes the scan at the first match it has not returned: a scan that begins at a
+// match's start, with the context the scanner reports for it, finds exactly the matches of a
+// whole scan from that one on (scan::ScanStart).
+onoma_status onoma_scan_page(const onoma_gazetteer* gazetteer, onoma_scratch* scratch,
+                             const onoma_scan_options* options, const char* text, size_t length,
+                             onoma_scan_cursor* cursor, onoma_match* matches, size_t capacity,
+                             size_t* count) {
+  return guarded(nullptr, [&] {
+    require(cursor != nullptr, "cursor is NULL");
+    require(count != nullptr, "count is NULL");
+    require(matches != nullptr && capacity > 0, "no room for matches (capacity 0 or NULL)");
+    require(cursor->offset <= length, "the cursor lies past the end of the text");
+    *count = 0;
+    if (cursor->flags & ONOMA_CURSOR_DONE) return ONOMA_OK;
+    const onoma::scan::ScanStart start{cursor->offset, cursor->unit_offset,
+                                       (cursor->flags & ONOMA_CURSOR_AFTER_WORD) != 0};
+    uint64_t to_skip = cursor->skip;
+    size_t written = 0;
+    uint64_t same_start = cursor->skip;  // matches at the last written start, on all pages
+    const onoma_status status =
+        run_scan(gazetteer, scratch, options, text, length, start, [&](const onoma::scan::Match& m) {
+          if (to_skip > 0 && m.start == cursor->offset) {
+            --to_skip;
+            return true;
+          }
+          if (written == capacity) {
+            // The first match that does not fit: the next page starts with it.
+            const uint64_t skip = m.start == matches[written - 1].start ? same_start : 0;
+            *cursor = onoma_scan_cursor{m.start, m.unit_start, skip,
+                                        m.after_word ? ONOMA_CURSOR_AFTER_WORD : 0u, 0u};
+            return false;
+          }
+          const bool continues_run =
+              written > 0 ? m.start == matches[written - 1].start : m.start == cursor->offset;
+          same_start = continues_run ? same_start + 1 : 1;
+          matches[written++] = to_c(m);
+          return true;
+        });
+    *count = written;
+    if (status == ONOMA_OK) {
+      cursor->offset = length;
+      cursor->skip = 0;
+      cursor->flags = ONOMA_CURSOR_DONE;
+      return ONOMA_OK;
+    }
+    return status == ONOMA_STOPPED ? ONOMA_OK : status;
   });
 }
 

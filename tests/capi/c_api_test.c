@@ -94,6 +94,7 @@ int main(void) {
   struct collected collected;
   onoma_match buffer[8];
   size_t count = 0;
+  onoma_scan_cursor cursor;
   uint32_t entity = 0;
   const char* text = "The U.S. and the UN met M\xC3\xA9lanie Joly in Ottawa.";
   const size_t length = strlen(text);
@@ -159,6 +160,16 @@ int main(void) {
     CHECK(buffer[2].flags == 0 && buffer[2].reserved == 0);
     CHECK(onoma_alias_entity(gazetteer, buffer[2].alias) == buffer[2].entity);
   }
+
+  /* Paging, two matches per page: the same three matches, then done. */
+  onoma_scan_cursor_init(&cursor);
+  CHECK(onoma_scan_page(gazetteer, scratch, &scan_options, text, length, &cursor, buffer, 2,
+                        &count) == ONOMA_OK);
+  CHECK(count == 2 && !(cursor.flags & ONOMA_CURSOR_DONE) && cursor.offset == 24);
+  CHECK(onoma_scan_page(gazetteer, scratch, &scan_options, text, length, &cursor, buffer, 2,
+                        &count) == ONOMA_OK);
+  CHECK(count == 1 && (cursor.flags & ONOMA_CURSOR_DONE));
+  CHECK(buffer[0].start == 24 && buffer[0].unit_end == 36);
 
   onoma_scratch_free(scratch);
   onoma_gazetteer_free(gazetteer);
