@@ -66,7 +66,7 @@ run_python() {
   CMAKE_ARGS="-DONOMA_SANITIZE=address,undefined" CMAKE_BUILD_PARALLEL_LEVEL=2 \
     build-asan/venv/bin/pip install --quiet --disable-pip-version-check \
       --config-settings=cmake.build-type=RelWithDebInfo --config-settings=install.strip=false \
-      ./ pytest
+      ./ pytest hypothesis
   step "pytest under AddressSanitizer + UndefinedBehaviorSanitizer"
   # Python itself is not instrumented: the runtimes must be loaded before it, and its own
   # allocations are not ours to judge (CPython keeps objects alive at exit by design), so

@@ -13,7 +13,7 @@ ctest --test-dir build-test --output-on-failure -j2
 # tests, comparing `python -m onoma extract` with the C command just built.
 rm -rf build-test/venv
 /usr/bin/python3 -m venv build-test/venv
-CMAKE_BUILD_PARALLEL_LEVEL=2 build-test/venv/bin/pip install --quiet --disable-pip-version-check ./ pytest
+CMAKE_BUILD_PARALLEL_LEVEL=2 build-test/venv/bin/pip install --quiet --disable-pip-version-check ./ pytest hypothesis
 ONOMA_CLI="$PWD/build-test/bin/onoma" build-test/venv/bin/python -m pytest tests/python -q
 
 # Reliability: the whole C++ and Python suites again under AddressSanitizer + UBSan and the
