@@ -118,14 +118,16 @@ size_t Scanner::skip_ascii(size_t pos, bool& after_word) const {
   return pos;
 }
 
-// Records the cluster in the ring and feeds its folded bytes to the automaton.
+// Records the cluster in the ring and feeds its folded bytes to the automaton. Each byte's
+// entry is written just before the byte is fed, so the ring never holds a position ahead of
+// the automaton and its size need only exceed the longest key.
 void Scanner::feed(const unicode::Cluster& cluster, bool may_start, bool after_word) {
   if (state_ == Trie::kDead && !may_start) return;  // no walk can reach back here
-  ring(position_) = (uint64_t{cluster.begin} << kOffsetShift) | kClusterStart |
-                    (may_start ? kMayStart : 0) | (after_word ? kAfterWord : 0);
-  for (size_t i = 1; i < cluster.folded_length; ++i) ring(position_ + i) = 0;
   if (state_ == Trie::kDead) state_ = Trie::kRoot;
-  for (size_t i = 0; i < cluster.folded_length; ++i, ++position_) {
+  uint64_t entry = (uint64_t{cluster.begin} << kOffsetShift) | kClusterStart |
+                   (may_start ? kMayStart : 0) | (after_word ? kAfterWord : 0);
+  for (size_t i = 0; i < cluster.folded_length; ++i, ++position_, entry = 0) {
+    ring(position_) = entry;
     if (state_ == Trie::kDead) continue;
     const unsigned char byte = static_cast<unsigned char>(cluster.folded[i]);
     const Trie::State next = trie_.step(state_, byte);
