@@ -6,6 +6,7 @@ packages=(
   build-essential cmake ninja-build pkg-config   # toolchain
   libicu-dev libabsl-dev                         # library dependencies
   libgtest-dev libgmock-dev                      # C++ tests
+  libbenchmark-dev                               # micro-benchmarks (bench/micro)
   unicode-data bzip2                             # Unicode conformance test data
   python3 python3-venv python3-dev               # the Python package and its tests
 )

@@ -1,0 +1,146 @@
+// The scan loop through the C API: throughput on the bundled examples (news-like text in five
+// languages, NFC and NFD) for each policy and boundary mode, and the per-call overhead on
+// short texts (what find_batch pays per text).
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <dirent.h>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <onoma/onoma.h>
+
+namespace {
+
+// The bundled gazetteer (data/gazetteer.jsonl) with default folding; aborts if it cannot load.
+
+const onoma_gazetteer* bundled_gazetteer() {
+  static onoma_gazetteer* gazetteer = [] {
+    onoma_gazetteer* g = nullptr;
+    onoma_error* error = nullptr;
+    if (onoma_gazetteer_load(ONOMA_BENCH_GAZETTEER, ONOMA_FORMAT_AUTO, nullptr, &g, &error) !=
+        ONOMA_OK) {
+      std::fprintf(stderr, "cannot load %s: %s\n", ONOMA_BENCH_GAZETTEER,
+                   error != nullptr ? error->message : "?");
+      std::abort();
+    }
+    return g;
+  }();
+  return gazetteer;
+}
+
+// Every example text (examples/*.txt) concatenated, repeated to at least `min_bytes`.
+const std::string& example_text(size_t min_bytes) {
+  static std::string once = [] {
+    std::vector<std::string> names;
+    if (DIR* dir = opendir(ONOMA_BENCH_EXAMPLES)) {
+      while (const dirent* entry = readdir(dir)) {
+        const std::string name = entry->d_name;
+        if (name.size() > 4 && name.compare(name.size() - 4, 4, ".txt") == 0) names.push_back(name);
+      }
+      closedir(dir);
+    }
+    std::string all;
+    for (const std::string& name : names) {
+      std::ifstream in(std::string(ONOMA_BENCH_EXAMPLES) + "/" + name, std::ios::binary);
+      std::ostringstream content;
+      content << in.rdbuf();
+      all += content.str() + "\n\n";
+    }
+    if (all.empty()) std::abort();
+    return all;
+  }();
+  static std::string text;
+  while (text.size() < min_bytes) text += once;
+  return text;
+}
+
+
+struct Counter {
+  size_t matches = 0;
+};
+
+int count_match(const onoma_match*, void* user_data) {
+  ++static_cast<Counter*>(user_data)->matches;
+  return 0;
+}
+
+// args: policy, boundary
+void BM_ScanExamples(benchmark::State& state) {
+  const onoma_gazetteer* gazetteer = bundled_gazetteer();
+  const std::string& text = example_text(size_t{8} << 20);
+  onoma_scratch* scratch = nullptr;
+  onoma_scratch_new(&scratch);
+  onoma_scan_options options;
+  onoma_scan_options_init(&options);
+  options.policy = static_cast<int>(state.range(0));
+  options.boundary = static_cast<int>(state.range(1));
+  Counter counter;
+  for (auto _ : state) {
+    counter.matches = 0;
+    onoma_scan(gazetteer, scratch, &options, text.data(), text.size(), count_match, &counter);
+    benchmark::DoNotOptimize(counter.matches);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  state.counters["matches"] = static_cast<double>(counter.matches);
+  onoma_scratch_free(scratch);
+}
+BENCHMARK(BM_ScanExamples)
+    ->ArgNames({"policy", "boundary"})
+    ->Args({ONOMA_POLICY_LONGEST, ONOMA_BOUNDARY_WORD})
+    ->Args({ONOMA_POLICY_ALL, ONOMA_BOUNDARY_WORD})
+    ->Args({ONOMA_POLICY_LONGEST, ONOMA_BOUNDARY_NONE})
+    ->Unit(benchmark::kMillisecond);
+
+// The same text in UTF-16 offsets (what Java/JavaScript callers ask for).
+void BM_ScanExamplesUtf16Offsets(benchmark::State& state) {
+  const onoma_gazetteer* gazetteer = bundled_gazetteer();
+  const std::string& text = example_text(size_t{8} << 20);
+  onoma_scratch* scratch = nullptr;
+  onoma_scratch_new(&scratch);
+  onoma_scan_options options;
+  onoma_scan_options_init(&options);
+  options.offsets = ONOMA_OFFSETS_UTF16;
+  Counter counter;
+  for (auto _ : state) {
+    onoma_scan(gazetteer, scratch, &options, text.data(), text.size(), count_match, &counter);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  onoma_scratch_free(scratch);
+}
+BENCHMARK(BM_ScanExamplesUtf16Offsets)->Unit(benchmark::kMillisecond);
+
+// One short text per call: the fixed cost of a scan (arg: text length in bytes).
+void BM_ScanShortText(benchmark::State& state) {
+  const onoma_gazetteer* gazetteer = bundled_gazetteer();
+  const std::string text = example_text(1 << 16).substr(0, state.range(0));
+  onoma_scratch* scratch = nullptr;
+  onoma_scratch_new(&scratch);
+  Counter counter;
+  for (auto _ : state) {
+    onoma_scan(gazetteer, scratch, nullptr, text.data(), text.size(), count_match, &counter);
+  }
+  state.SetItemsProcessed(state.iterations());
+  onoma_scratch_free(scratch);
+}
+BENCHMARK(BM_ScanShortText)->Arg(0)->Arg(200)->Arg(2000);
+
+// Bytes where nothing can begin: the fast path's ceiling (arg: 0 = NULs, 1 = letters).
+void BM_ScanNothing(benchmark::State& state) {
+  const onoma_gazetteer* gazetteer = bundled_gazetteer();
+  const std::string text(size_t{16} << 20, state.range(0) == 0 ? '\0' : 'q');
+  onoma_scratch* scratch = nullptr;
+  onoma_scratch_new(&scratch);
+  Counter counter;
+  for (auto _ : state) {
+    onoma_scan(gazetteer, scratch, nullptr, text.data(), text.size(), count_match, &counter);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  onoma_scratch_free(scratch);
+}
+BENCHMARK(BM_ScanNothing)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+}  // namespace
