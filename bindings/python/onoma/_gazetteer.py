@@ -38,8 +38,8 @@ class Gazetteer:
     Create one with :meth:`from_file`, :meth:`from_entities`, :meth:`default`
     or :class:`GazetteerBuilder`. A gazetteer is safe to share between threads:
     every method may be called from any number of threads at once, and the
-    scans release the GIL on long texts (:meth:`find`) and always in
-    :meth:`find_batch`.
+    scans release the GIL on long texts (:meth:`find`, :meth:`finditer`) and
+    always in :meth:`find_batch`.
 
     ``len(g)`` is the number of entities, ``iter(g)`` yields them as
     :class:`onoma.Entity` in gazetteer order, ``id in g`` tells whether an
@@ -138,8 +138,24 @@ class Gazetteer:
     def finditer(
         self, text: Text, policy: Policy = "longest", boundary: Boundary = "word"
     ) -> Iterator[Match]:
-        """An iterator over :meth:`find`'s matches (the text is scanned at once)."""
-        return iter(self.find(text, policy, boundary))
+        """An iterator over the matches :meth:`find` returns, equal to them and in order.
+
+        The text is scanned lazily, a page at a time: memory stays bounded however
+        many matches there are (even ``policy="all"`` over a long text), and the
+        first matches come without scanning the rest. Arguments and offsets are
+        those of :meth:`find`; a wrong type or option raises at once. The GIL is
+        released while a page of a long text is scanned; a thread that advances
+        the same iterator meanwhile gets ``ValueError`` (as with a generator).
+
+        The iterator holds ``text`` until its last match has been taken (or it is
+        dropped). A bytes-like ``text`` is scanned in place, not copied, and its
+        buffer stays exported meanwhile, so a ``bytearray`` cannot be resized
+        (``BufferError``); its contents must not change while iterating either,
+        or the later matches are unspecified.
+        """
+        return self._handle.finditer(
+            text, _options.policy(policy), _options.boundary(boundary), _onoma.OFFSETS_BYTES
+        )
 
     def find_batch(
         self,

@@ -1,6 +1,6 @@
 """Low-level binding of the onoma C API (onoma.h); use the onoma package instead."""
 
-from typing import Any, Sequence, Union
+from typing import Any, Iterator, Sequence, Union
 
 _Text = Union[str, bytes, bytearray, memoryview]
 
@@ -96,6 +96,15 @@ class Match:
         entity, alias and ambiguity."""
     def __hash__(self) -> int: ...
 
+class MatchIterator(Iterator[Match]):
+    """An iterator over the matches of one text, as Gazetteer.finditer() returns it: the
+    text is scanned a page of matches at a time, so memory stays bounded however many
+    matches it holds. It keeps the text (and the buffer of bytes-like input) until the last
+    match has been taken."""
+
+    def __iter__(self) -> MatchIterator: ...
+    def __next__(self) -> Match: ...
+
 class Alias:
     """One alias of an entity, with its case rule. Read-only."""
 
@@ -179,6 +188,9 @@ class GazetteerHandle:
         """The entity with this number, as an onoma.Entity."""
     def find(self, text: _Text, policy: int, boundary: int, offsets: int) -> list[Match]:
         """Matches of one str or buffer, as a list of Match."""
+    def finditer(self, text: _Text, policy: int, boundary: int, offsets: int) -> MatchIterator:
+        """The matches find() gives, as a MatchIterator that scans the text a page at a time
+        (onoma_scan_page), so memory stays bounded however many matches there are."""
     def find_batch(
         self, texts: Sequence[_Text], policy: int, boundary: int, threads: int
     ) -> list[list[Match]]:

@@ -7,6 +7,7 @@
 
 #include "entity.h"
 #include "errors.h"
+#include "match_pager.h"
 #include "scan.h"
 
 namespace nb = nanobind;
@@ -209,6 +210,10 @@ void bind_gazetteer_handle(nb::module_& m) {
           nb::arg("index"), "The entity with this number, as an onoma.Entity.")
       .def("find", &find, nb::arg("text"), nb::arg("policy"), nb::arg("boundary"),
            nb::arg("offsets"), "Matches of one str or buffer, as a list of Match.")
+      .def("finditer", &finditer, nb::arg("text"), nb::arg("policy"), nb::arg("boundary"),
+           nb::arg("offsets"),
+           "The matches find() gives, as a MatchIterator that scans the text a page at a time "
+           "(onoma_scan_page), so memory stays bounded however many matches there are.")
       .def("find_batch", &find_batch, nb::arg("texts"), nb::arg("policy"), nb::arg("boundary"),
            nb::arg("threads"),
            "Matches of many texts, scanned by several threads without the GIL, as a list of "

@@ -6,6 +6,7 @@
 #include "entity.h"
 #include "gazetteer_handle.h"
 #include "match.h"
+#include "match_pager.h"
 #include "text_input.h"
 
 namespace nb = nanobind;
@@ -55,6 +56,7 @@ NB_MODULE(_onoma, m) {
       "Decodes UTF-8 as the library reads it: each invalid byte becomes one U+FFFD.");
 
   bind_match(m);
+  bind_match_pager(m);
   bind_entity(m);
   bind_gazetteer_handle(m);
   bind_builder_handle(m);

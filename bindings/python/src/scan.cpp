@@ -16,8 +16,6 @@ namespace nb = nanobind;
 namespace onoma_python {
 namespace {
 
-// Below this many bytes a scan takes less time than handing the GIL over and back.
-constexpr size_t kReleaseGilFrom = 4096;
 // Texts a find_batch worker takes at a time: large enough to make the shared counter cheap,
 // small enough to even out texts of different lengths.
 constexpr size_t kBatchChunk = 64;
@@ -36,15 +34,6 @@ onoma_scratch* thread_scratch() {
     scratch.reset(s);
   }
   return scratch.get();
-}
-
-onoma_scan_options scan_options(int policy, int boundary, int offsets) {
-  onoma_scan_options options;
-  onoma_scan_options_init(&options);
-  options.policy = policy;
-  options.boundary = boundary;
-  options.offsets = offsets;
-  return options;
 }
 
 // The match callback appends to a vector. No exception may cross the C library, so running
@@ -90,6 +79,15 @@ nb::list to_list(const MatchFactory& factory, const onoma_match* matches, size_t
 }
 
 }  // namespace
+
+onoma_scan_options scan_options(int policy, int boundary, int offsets) {
+  onoma_scan_options options;
+  onoma_scan_options_init(&options);
+  options.policy = policy;
+  options.boundary = boundary;
+  options.offsets = offsets;
+  return options;
+}
 
 nb::list find(nb::handle self, nb::handle text, int policy, int boundary, int offsets) {
   const onoma_gazetteer* g = nb::inst_ptr<GazetteerHandle>(self)->gazetteer;

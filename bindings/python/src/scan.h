@@ -2,8 +2,18 @@
 #pragma once
 
 #include <nanobind/nanobind.h>
+#include <onoma/onoma.h>
+
+#include <cstddef>
 
 namespace onoma_python {
+
+// Below this many bytes a scan takes less time than handing the GIL over and back.
+constexpr size_t kReleaseGilFrom = 4096;
+
+// Scan options with these ONOMA_POLICY_*, ONOMA_BOUNDARY_* and ONOMA_OFFSETS_* values (not
+// checked here: the library checks them when it scans).
+onoma_scan_options scan_options(int policy, int boundary, int offsets);
 
 // Matches of one text (str or buffer) as a list of Match. `offsets` (ONOMA_OFFSETS_*) applies
 // to buffers only: a str is always scanned in code points, so offsets are str indices. The
