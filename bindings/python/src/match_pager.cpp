@@ -21,10 +21,6 @@ namespace {
 // while the page takes 12 KB however many matches the text holds.
 constexpr size_t kPageSize = 256;
 
-struct ScratchFree {
-  void operator()(onoma_scratch* s) const { onoma_scratch_free(s); }
-};
-
 // What the iterator needs until its last match has been taken. Created and destroyed with
 // the GIL (TextInput holds a buffer view).
 struct PagerState {
@@ -43,7 +39,7 @@ struct PagerState {
 
   TextInput input;
   onoma_scan_options options;
-  std::unique_ptr<onoma_scratch, ScratchFree> scratch;
+  Scratch scratch;
   onoma_scan_cursor cursor;
   size_t next = 0;   // the page's next match to yield
   size_t count = 0;  // matches on the page

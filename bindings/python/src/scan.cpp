@@ -20,11 +20,6 @@ namespace {
 // small enough to even out texts of different lengths.
 constexpr size_t kBatchChunk = 64;
 
-struct ScratchFree {
-  void operator()(onoma_scratch* s) const { onoma_scratch_free(s); }
-};
-using Scratch = std::unique_ptr<onoma_scratch, ScratchFree>;
-
 // One scratch per thread that calls find(), kept for the thread's lifetime.
 onoma_scratch* thread_scratch() {
   thread_local Scratch scratch;

@@ -5,8 +5,14 @@
 #include <onoma/onoma.h>
 
 #include <cstddef>
+#include <memory>
 
 namespace onoma_python {
+
+struct ScratchFree {
+  void operator()(onoma_scratch* s) const { onoma_scratch_free(s); }
+};
+using Scratch = std::unique_ptr<onoma_scratch, ScratchFree>;
 
 // Below this many bytes a scan takes less time than handing the GIL over and back.
 constexpr size_t kReleaseGilFrom = 4096;
