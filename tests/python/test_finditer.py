@@ -9,7 +9,6 @@ import itertools
 import os
 import sys
 import threading
-import time
 import tracemalloc
 import unicodedata
 
@@ -120,10 +119,9 @@ def test_large_output_is_paged(nested):
     text = "a " * words
     expected_count = 6 * words - (1 + 2 + 3 + 4 + 5)  # the last 5 words start fewer matches
 
-    started = time.perf_counter()
+    # Taking ten scans one page, not the 1.2 million matches (bounded memory is tested below;
+    # nothing here is timed, which the sanitizer runs and a busy machine would make flaky).
     first = list(itertools.islice(nested.finditer(text, policy="all"), 10))
-    elapsed = time.perf_counter() - started
-    assert elapsed < 0.1, elapsed  # one page, not the 1.2 million matches (0.4 s here)
     assert [(m.start, m.end, m.id) for m in first[:7]] == [
         (0, 1, "a1"), (0, 3, "a2"), (0, 5, "a3"), (0, 7, "a4"), (0, 9, "a5"), (0, 11, "a6"),
         (2, 3, "a1")]
