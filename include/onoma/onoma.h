@@ -148,8 +148,9 @@ ONOMA_API void onoma_builder_free(onoma_builder* builder);
  * returned verbatim by onoma_entity_meta; NULL with length 0 (or any pointer with length 0)
  * for none.
  * All-or-nothing: on error the builder is unchanged.
- * @return ONOMA_OK, ONOMA_ERROR_INVALID_INPUT (empty or invalid UTF-8 field, name folding to
- *         nothing, label conflict, meta not a JSON object), ONOMA_ERROR_INVALID_ARGUMENT,
+ * @return ONOMA_OK, ONOMA_ERROR_INVALID_INPUT (empty or invalid UTF-8 field, U+0000 in the
+ *         id, label or name, name folding to nothing, label conflict, meta not a JSON
+ *         object), ONOMA_ERROR_INVALID_ARGUMENT,
  *         ONOMA_ERROR_NO_MEMORY. */
 ONOMA_API onoma_status onoma_builder_add_entity(onoma_builder* builder, const char* id,
                                                 size_t id_length, const char* label,
@@ -158,8 +159,8 @@ ONOMA_API onoma_status onoma_builder_add_entity(onoma_builder* builder, const ch
                                                 size_t meta_length, onoma_error** error);
 
 /* Adds an alias with ONOMA_ALIAS_* `flags` to the entity `id` (added before).
- * @return ONOMA_OK, ONOMA_ERROR_INVALID_INPUT (invalid UTF-8, folds to nothing, unknown or
- *         contradictory flags, no such entity), ONOMA_ERROR_INVALID_ARGUMENT,
+ * @return ONOMA_OK, ONOMA_ERROR_INVALID_INPUT (invalid UTF-8, U+0000, folds to nothing,
+ *         unknown or contradictory flags, no such entity), ONOMA_ERROR_INVALID_ARGUMENT,
  *         ONOMA_ERROR_NO_MEMORY. */
 ONOMA_API onoma_status onoma_builder_add_alias(onoma_builder* builder, const char* id,
                                                size_t id_length, const char* alias,

@@ -27,7 +27,7 @@ namespace {
 
 // `s` in quotes for an error message, cut after at most kShown bytes. Messages must be valid
 // UTF-8 even when `s` is not, so the cut falls between characters and each invalid byte is
-// shown as U+FFFD.
+// shown as U+FFFD; they are C strings too, so U+0000 is shown as the text \u0000.
 std::string quoted(std::string_view s) {
   constexpr size_t kShown = 60;
   std::string out = "\"";
@@ -37,7 +37,11 @@ std::string quoted(std::string_view s) {
   while (p < end) {
     const unicode::DecodedCodePoint d = unicode::decode_utf8(p, end);
     if (static_cast<size_t>(p - begin) + d.length > kShown) break;
-    unicode::append_utf8(out, d.code_point);
+    if (d.code_point == 0) {
+      out += "\\u0000";
+    } else {
+      unicode::append_utf8(out, d.code_point);
+    }
     p += d.length;
   }
   if (p < end) out += "...";
@@ -84,6 +88,12 @@ class PoolWriter {
   std::string& pool_;
 };
 
+// U+0000 is refused in ids, labels, names and aliases: the C API hands these out as
+// NUL-terminated strings, and a caller that takes strlen would see them cut short (an id
+// "a\u0000b" would read as "a"). "meta" is kept verbatim as JSON text, where a NUL can only be
+// the escape \u0000, so it needs no such rule.
+bool contains_nul(std::string_view s) { return s.find('\0') != std::string_view::npos; }
+
 }  // namespace
 
 GazetteerBuilder::GazetteerBuilder(uint32_t fold_options)
@@ -94,6 +104,9 @@ void GazetteerBuilder::check_entity_fields(const EntitySpec& spec, Source where)
     if (value.empty()) reject(std::string("entity has an empty \"") + field + "\"", where.file, where.line);
     if (!unicode::is_valid_utf8(value.data(), value.size())) {
       reject(std::string("invalid UTF-8 in \"") + field + "\"", where.file, where.line);
+    }
+    if (contains_nul(value)) {
+      reject(std::string("\"") + field + "\" contains U+0000 (NUL)", where.file, where.line);
     }
   };
   require(spec.id, "id");
@@ -113,6 +126,9 @@ GazetteerBuilder::DraftAlias GazetteerBuilder::fold_alias(const AliasSpec& alias
                                                           Source where) const {
   if (!unicode::is_valid_utf8(alias.text.data(), alias.text.size())) {
     reject("invalid UTF-8 in alias " + quoted(alias.text), where.file, where.line);
+  }
+  if (contains_nul(alias.text)) {
+    reject("alias " + quoted(alias.text) + " contains U+0000 (NUL)", where.file, where.line);
   }
   if (alias.flags & ~kKnownAliasFlags) reject("unknown alias flags", where.file, where.line);
   if ((alias.flags & kAliasCaseSensitive) && (alias.flags & kAliasCaseInsensitive)) {

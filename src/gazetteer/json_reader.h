@@ -42,7 +42,8 @@ struct ParseError {
 //
 // The offset is that of the offending byte: the first byte of an invalid UTF-8 sequence, the
 // backslash of an unpaired surrogate escape, the opening quote of a duplicate key, and
-// text.size() when the input ends too early. Decoded strings may contain U+0000 ("\u0000").
+// text.size() when the input ends too early. Decoded strings may contain U+0000 ("\u0000"),
+// which GazetteerBuilder refuses in ids, labels, names and aliases.
 bool parse(std::string_view text, Value* out, ParseError* error);
 
 }  // namespace onoma::json

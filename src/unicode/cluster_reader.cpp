@@ -26,34 +26,52 @@ void ClusterReader::append_folded(const char* folded, size_t length, Cluster& cl
   cluster.folded_length = buffer_.size();
 }
 
-// Kept combining marks are put in canonical order (stable sort by combining class within each
-// run of non-zero classes), so that marks typed in any order fold alike, as NFD requires.
-void ClusterReader::reorder_marks(Cluster& cluster) {
+// Kept combining marks are put in canonical order (stable sort by class within each run of
+// non-zero classes), so that marks typed in any order fold alike, as NFD requires. The classes
+// are those of the decomposed original (FoldTable::order_classes), not of the folded code
+// points: case folding turns U+0345 (class 240) into ι (class 0), and sorting after folding
+// would let that ι split a run that NFD sorts across it ("α" U+0345 U+0301 against ᾴ U+1FB4).
+void ClusterReader::reorder_marks(const char* text, Cluster& cluster) {
   code_points_.clear();
-  const unsigned char* p = bytes(cluster.folded);
-  const unsigned char* end = p + cluster.folded_length;
-  while (p < end) {
+  order_classes_.clear();
+  const unsigned char* end = bytes(text) + cluster.end;
+  for (const unsigned char* p = bytes(text) + cluster.begin; p < end;) {
     const DecodedCodePoint d = decode_utf8(p, end);
-    code_points_.push_back(d.code_point);
     p += d.length;
+    const FoldEntry& e = table_.entry(d.code_point);
+    if (e.has(FoldEntry::kIdentity)) {
+      code_points_.push_back(d.valid ? d.code_point : kReplacementCharacter);
+      order_classes_.push_back(e.combining_class);
+      continue;
+    }
+    const unsigned char* f = bytes(table_.folded_bytes(e));
+    const unsigned char* f_end = f + e.length;
+    const uint8_t* classes = e.has(FoldEntry::kOrderClasses) ? table_.order_classes(e) : nullptr;
+    while (f < f_end) {
+      const DecodedCodePoint folded = decode_utf8(f, f_end);
+      f += folded.length;
+      code_points_.push_back(folded.code_point);
+      order_classes_.push_back(classes != nullptr ? *classes++
+                                                  : table_.entry(folded.code_point).combining_class);
+    }
   }
-  auto combining_class = [&](char32_t cp) { return table_.entry(cp).combining_class; };
+  order_.resize(code_points_.size());
+  for (size_t i = 0; i < order_.size(); ++i) order_[i] = i;
   bool changed = false;
-  for (size_t i = 0; i < code_points_.size();) {
-    if (combining_class(code_points_[i]) == 0) { ++i; continue; }
+  for (size_t i = 0; i < order_.size();) {
+    if (order_classes_[i] == 0) { ++i; continue; }
     size_t run_end = i;
-    while (run_end < code_points_.size() && combining_class(code_points_[run_end]) != 0) ++run_end;
-    auto by_class = [&](char32_t a, char32_t b) { return combining_class(a) < combining_class(b); };
-    if (!std::is_sorted(code_points_.begin() + i, code_points_.begin() + run_end, by_class)) {
-      std::stable_sort(code_points_.begin() + i, code_points_.begin() + run_end, by_class);
+    while (run_end < order_.size() && order_classes_[run_end] != 0) ++run_end;
+    auto by_class = [&](size_t a, size_t b) { return order_classes_[a] < order_classes_[b]; };
+    if (!std::is_sorted(order_.begin() + i, order_.begin() + run_end, by_class)) {
+      std::stable_sort(order_.begin() + i, order_.begin() + run_end, by_class);
       changed = true;
     }
     i = run_end;
   }
   if (!changed) return;
-  std::string reordered;
-  for (char32_t cp : code_points_) append_utf8(reordered, cp);
-  buffer_ = std::move(reordered);
+  buffer_.clear();
+  for (size_t i : order_) append_utf8(buffer_, code_points_[i]);
   cluster.folded = buffer_.data();
   cluster.folded_length = buffer_.size();
 }
@@ -70,11 +88,12 @@ Cluster ClusterReader::read(const char* text, size_t length, size_t pos) {
   pos += first.length;
 
   if (cluster.white_space && table_.collapses_white_space()) {
-    // The whole run of white space (and whatever folds away inside it) is one space.
+    // The whole run of white space, with the combining marks it carries and whatever folds
+    // away inside it, is one space (is_white_space_under in code_point_fold.h).
     while (pos < length) {
       const DecodedCodePoint d = decode_utf8(bytes(text) + pos, end);
       const FoldEntry& e = table_.entry(d.code_point);
-      if (!e.has(FoldEntry::kWhiteSpace) && !e.folds_away()) break;
+      if (!e.has(FoldEntry::kWhiteSpace) && !e.has(FoldEntry::kMark) && !e.folds_away()) break;
       pos += d.length;
     }
     cluster.end = pos;
@@ -101,7 +120,7 @@ Cluster ClusterReader::read(const char* text, size_t length, size_t pos) {
     pos += d.length;
   }
   cluster.end = pos;
-  if (parts > 1 && table_.reorders_marks()) reorder_marks(cluster);
+  if (parts > 1 && table_.reorders_marks()) reorder_marks(text, cluster);
   return cluster;
 }
 

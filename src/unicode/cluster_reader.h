@@ -1,6 +1,7 @@
 // Splits text into the units that matching works on, and folds them. A cluster is a character
 // together with the combining marks and folded-away characters (ignorables, removed marks)
-// that follow it, or — when white space is folded — a whole run of white space. Matches start
+// that follow it, or — when white space is folded — a whole run of white space (spacing
+// accents included, and the combining marks that follow white space). Matches start
 // and end only on cluster boundaries, which is what keeps them off the middle of a UTF-8
 // sequence, of an expanded character (alias "s" never matches half of "ß") and of a base
 // letter with its accents.
@@ -37,11 +38,14 @@ class ClusterReader {
 
  private:
   void append_folded(const char* bytes, size_t length, Cluster& cluster);
-  void reorder_marks(Cluster& cluster);
+  void reorder_marks(const char* text, Cluster& cluster);
 
   const FoldTable& table_;
   std::string buffer_;  // folded bytes of a cluster made of several folded parts
-  std::vector<char32_t> code_points_;  // scratch for mark reordering
+  // Scratch for mark reordering: the folded code points, their order classes, their order.
+  std::vector<char32_t> code_points_;
+  std::vector<uint8_t> order_classes_;
+  std::vector<size_t> order_;
 };
 
 // The folded form of a whole string (an alias), with white space at both ends dropped when

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <iterator>
 #include <stdexcept>
+#include <vector>
 
 #include "unicode/fold_options.h"
 
@@ -115,73 +116,136 @@ icu::UnicodeString decompose(const icu::Normalizer2* normalizer, const icu::Unic
   return result;
 }
 
-void append_ascii(std::u32string& out, const char* ascii) {
-  for (; *ascii != '\0'; ++ascii) out.push_back(static_cast<char32_t>(*ascii));
+void append_ascii(std::vector<FoldedCodePoint>& out, const char* ascii, uint8_t order_class) {
+  for (; *ascii != '\0'; ++ascii) out.push_back({static_cast<char32_t>(*ascii), order_class});
+}
+
+bool is_white_space_property(char32_t cp) {
+  return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_WHITE_SPACE);
 }
 
 // Mark removal, Latin letters and punctuation, applied to one code point of the decomposed
-// and case-folded form.
-void map_code_point(char32_t cp, uint32_t options, std::u32string& out) {
+// and case-folded form. What it produces is ordered as `order_class`.
+void map_code_point(char32_t cp, uint32_t options, uint8_t order_class,
+                    std::vector<FoldedCodePoint>& out) {
   if (options & kFoldMarks) {
     if (is_removable_mark(cp)) return;
     if (const char* ascii = latin_letter_fold(cp)) {
-      append_ascii(out, ascii);
+      append_ascii(out, ascii, order_class);
       return;
     }
   }
   if (options & kFoldPunctuation) {
-    if (is_dash(cp)) return out.push_back(U'-');
-    if (is_single_quote(cp)) return out.push_back(U'\'');
-    if (is_double_quote(cp)) return out.push_back(U'"');
+    if (is_dash(cp)) return out.push_back({U'-', order_class});
+    if (is_single_quote(cp)) return out.push_back({U'\'', order_class});
+    if (is_double_quote(cp)) return out.push_back({U'"', order_class});
   }
-  if ((options & kFoldWhiteSpace) && u_hasBinaryProperty(cp, UCHAR_WHITE_SPACE)) {
-    return out.push_back(U' ');  // decompositions can produce white space (U+00B4 → " ́")
+  if ((options & kFoldWhiteSpace) && is_white_space_property(cp)) {
+    return out.push_back({U' ', order_class});  // decompositions can hold white space (U+FDFA)
   }
-  out.push_back(cp);
+  out.push_back({cp, order_class});
+}
+
+uint8_t combining_class_of(char32_t cp) {
+  return u_getCombiningClass(static_cast<UChar32>(cp));
+}
+
+// A white-space character followed by nothing but combining marks, in the decomposition of a
+// code point that is not White_Space itself: a spacing accent (see is_white_space_under).
+bool decomposes_to_white_space_with_marks(char32_t cp, uint32_t options) {
+  const icu::Normalizer2* normalizer = decomposer(options);
+  if (normalizer == nullptr || normalizer->isInert(static_cast<UChar32>(cp))) return false;
+  const icu::UnicodeString s = decompose(normalizer, icu::UnicodeString(static_cast<UChar32>(cp)));
+  if (s.length() == 0 || !is_white_space_property(static_cast<char32_t>(s.char32At(0)))) {
+    return false;
+  }
+  for (int32_t i = U16_LENGTH(s.char32At(0)); i < s.length();) {
+    const UChar32 c = s.char32At(i);
+    if ((U_GET_GC_MASK(c) & U_GC_M_MASK) == 0) return false;
+    i += U16_LENGTH(c);
+  }
+  return true;
 }
 
 }  // namespace
 
-CodePointClass classify_code_point(char32_t cp) {
-  const uint32_t category = U_GET_GC_MASK(cp);
-  CodePointClass result{};
-  result.word = (category & (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK | U_GC_PC_MASK)) != 0;
-  result.mark = (category & U_GC_M_MASK) != 0;
-  result.white_space = u_hasBinaryProperty(cp, UCHAR_WHITE_SPACE);
-  result.ignorable = u_hasBinaryProperty(cp, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
-  result.combining_class = u_getCombiningClass(cp);
-  return result;
+bool is_white_space_under(char32_t cp, uint32_t options) {
+  if (is_white_space_property(cp)) return true;
+  return (options & kFoldWhiteSpace) != 0 && decomposes_to_white_space_with_marks(cp, options);
 }
 
-std::u32string fold_code_point(char32_t cp, uint32_t options) {
+namespace {
+
+std::vector<FoldedCodePoint> fold_with_classes(char32_t cp, uint32_t options, bool white_space) {
   if ((options & kFoldIgnorables) && u_hasBinaryProperty(cp, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
     return {};
   }
-  if ((options & kFoldWhiteSpace) && u_hasBinaryProperty(cp, UCHAR_WHITE_SPACE)) return U" ";
+  if ((options & kFoldWhiteSpace) && white_space) return {{U' ', 0}};
   const icu::Normalizer2* normalizer = decomposer(options);
-  std::u32string out;
+  std::vector<FoldedCodePoint> out;
   // Most code points neither decompose nor change case: skip the string round trip, which
   // keeps the one-time table build short. Changes_When_Casefolded is defined on the NFD form,
   // so it only vouches for code points that decomposition leaves alone; without decomposition,
-  // full case folding still splits precomposed letters such as U+1F50 (ὐ → ὐ).
+  // full case folding still splits precomposed letters such as U+1F50 (ὐ → ὐ).
   const bool case_unchanged =
       (options & kFoldCase) == 0 ||
       (normalizer != nullptr && !u_hasBinaryProperty(cp, UCHAR_CHANGES_WHEN_CASEFOLDED));
   if ((normalizer == nullptr || normalizer->isInert(static_cast<UChar32>(cp))) && case_unchanged) {
-    map_code_point(cp, options, out);
+    map_code_point(cp, options, combining_class_of(cp), out);
     return out;
   }
-  icu::UnicodeString s = decompose(normalizer, icu::UnicodeString(static_cast<UChar32>(cp)));
-  if (options & kFoldCase) {
-    // Case folding can produce characters that decompose further (e.g. U+1E9E ẞ → ss is
-    // fine, but İ → i + U+0307 needs its mark split off again), so decompose once more.
-    s.foldCase(U_FOLD_CASE_DEFAULT);
-    s = decompose(normalizer, s);
+  // Each character of the decomposition is folded on its own and keeps its combining class
+  // for ordering (see fold_code_point_with_classes in the header).
+  const icu::UnicodeString decomposed =
+      decompose(normalizer, icu::UnicodeString(static_cast<UChar32>(cp)));
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 piece = decomposed.char32At(i);
+    i += U16_LENGTH(piece);
+    const uint8_t order_class = combining_class_of(static_cast<char32_t>(piece));
+    icu::UnicodeString s(piece);
+    if (options & kFoldCase) {
+      // Case folding can produce characters that decompose further (e.g. U+1E9E ẞ → ss is
+      // fine, but İ → i + U+0307 needs its mark split off again), so decompose once more.
+      s.foldCase(U_FOLD_CASE_DEFAULT);
+      s = decompose(normalizer, s);
+    }
+    for (int32_t j = 0; j < s.length();) {
+      const char32_t c = static_cast<char32_t>(s.char32At(j));
+      j += U16_LENGTH(c);
+      map_code_point(c, options, order_class, out);
+    }
   }
-  for (int32_t i = 0; i < s.length();) {
-    const char32_t c = static_cast<char32_t>(s.char32At(i));
-    i += U16_LENGTH(c);
-    map_code_point(c, options, out);
+  return out;
+}
+
+}  // namespace
+
+CodePointFold fold_and_classify(char32_t cp, uint32_t options) {
+  CodePointFold result;
+  const uint32_t category = U_GET_GC_MASK(cp);
+  CodePointClass& cls = result.cls;
+  cls.word = (category & (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK | U_GC_PC_MASK)) != 0;
+  cls.white_space = is_white_space_under(cp, options);
+  cls.ignorable = u_hasBinaryProperty(cp, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+  cls.combining_class = combining_class_of(cp);
+  result.folded = fold_with_classes(cp, options, cls.white_space);
+  cls.mark = (category & U_GC_M_MASK) != 0 ||
+             (!result.folded.empty() && (U_GET_GC_MASK(result.folded[0].code_point) & U_GC_M_MASK) != 0);
+  return result;
+}
+
+CodePointClass classify_code_point(char32_t cp, uint32_t options) {
+  return fold_and_classify(cp, options).cls;
+}
+
+std::vector<FoldedCodePoint> fold_code_point_with_classes(char32_t cp, uint32_t options) {
+  return fold_with_classes(cp, options, is_white_space_under(cp, options));
+}
+
+std::u32string fold_code_point(char32_t cp, uint32_t options) {
+  std::u32string out;
+  for (const FoldedCodePoint& f : fold_code_point_with_classes(cp, options)) {
+    out.push_back(f.code_point);
   }
   return out;
 }

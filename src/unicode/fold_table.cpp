@@ -57,23 +57,37 @@ FoldTable::FoldTable(uint32_t options)
       FoldEntry& e = block[i];
       e = FoldEntry{0, 0, FoldEntry::kIdentity, 0, 0};
       if (nothing_to_fold[cp]) continue;
-      const CodePointClass cls = classify_code_point(cp);
+      const CodePointFold definition = fold_and_classify(cp, options);
+      const CodePointClass& cls = definition.cls;
       e.combining_class = cls.combining_class;
       if (cls.word) e.flags |= FoldEntry::kWord;
       if (cls.mark) e.flags |= FoldEntry::kMark;
       if (cls.white_space) e.flags |= FoldEntry::kWhiteSpace;
-      const std::u32string folded = fold_code_point(cp, options);
-      if (!folded.empty() && (U_GET_GC_MASK(folded[0]) &
+      const std::vector<FoldedCodePoint>& folded = definition.folded;
+      if (!folded.empty() && (U_GET_GC_MASK(folded[0].code_point) &
                               (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK | U_GC_PC_MASK))) {
         e.flags |= FoldEntry::kFoldStartsWord;
       }
-      if (folded.size() == 1 && folded[0] == cp) continue;
+      if (folded.size() == 1 && folded[0].code_point == cp) continue;
       e.flags &= static_cast<uint8_t>(~FoldEntry::kIdentity);
       std::string utf8;
-      for (char32_t c : folded) append_utf8(utf8, c);
+      std::string classes;
+      bool own_classes = true;
+      for (const FoldedCodePoint& f : folded) {
+        append_utf8(utf8, f.code_point);
+        classes.push_back(static_cast<char>(f.order_class));
+        own_classes = own_classes && f.order_class == u_getCombiningClass(f.code_point);
+      }
       if (utf8.size() > 255) throw std::length_error("fold expansion too long");
-      auto [it, inserted] = pool_offset.emplace(utf8, static_cast<uint32_t>(pool_.size()));
-      if (inserted) pool_ += utf8;
+      // The pool key holds the classes too, so entries that share bytes share classes.
+      std::string stored = utf8;
+      if (!own_classes) {
+        e.flags |= FoldEntry::kOrderClasses;
+        stored += classes;
+      }
+      auto [it, inserted] = pool_offset.emplace(
+          std::string(own_classes ? "0" : "1") + stored, static_cast<uint32_t>(pool_.size()));
+      if (inserted) pool_ += stored;
       e.offset = it->second;
       e.length = static_cast<uint8_t>(utf8.size());
     }

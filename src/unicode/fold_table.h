@@ -15,9 +15,13 @@ struct FoldEntry {
   enum Flag : uint8_t {
     kWord = 1 << 0,           // the code point is a word character (boundary rule)
     kMark = 1 << 1,           // general category M*: belongs to the preceding character
-    kWhiteSpace = 1 << 2,     // Unicode White_Space
+    kWhiteSpace = 1 << 2,     // white space under the options (is_white_space_under)
     kIdentity = 1 << 3,       // folds to itself: the folded bytes are the original bytes
     kFoldStartsWord = 1 << 4, // the folded form begins with a word character
+    // Some folded code point is put in canonical order by another class than its own (it
+    // comes from a mark that case folding turned into a letter: U+0345 → ι). The classes,
+    // one byte per folded code point, follow the folded bytes in the pool.
+    kOrderClasses = 1 << 5,
   };
   uint32_t offset;          // folded UTF-8 in the pool (unless kIdentity)
   uint8_t length;           // folded UTF-8 length in bytes (unless kIdentity); 0 = folds away
@@ -45,6 +49,11 @@ class FoldTable {
                     (cp & (kBlockSize - 1))];
   }
   const char* folded_bytes(const FoldEntry& e) const { return pool_.data() + e.offset; }
+  // With kOrderClasses: the order class of each folded code point (see
+  // fold_code_point_with_classes); otherwise each folded code point's own combining class.
+  const uint8_t* order_classes(const FoldEntry& e) const {
+    return reinterpret_cast<const uint8_t*>(pool_.data()) + e.offset + e.length;
+  }
 
   size_t memory_usage() const;
 

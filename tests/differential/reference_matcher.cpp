@@ -1,6 +1,8 @@
 #include "reference_matcher.h"
 
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <iomanip>
@@ -33,21 +35,45 @@ std::vector<CodePoint> decode(std::string_view text) {
   return out;
 }
 
-bool is_word(char32_t cp) { return unicode::classify_code_point(cp).word; }
-bool is_white_space(char32_t cp) { return unicode::classify_code_point(cp).white_space; }
-bool is_mark(char32_t cp) { return unicode::classify_code_point(cp).mark; }
+bool is_word(char32_t cp) { return unicode::classify_code_point(cp, unicode::kFoldExact).word; }
+bool is_combining_mark(char32_t cp) {
+  return unicode::classify_code_point(cp, unicode::kFoldExact).mark;
+}
+bool folds_to_nothing(char32_t cp, uint32_t options) {
+  return unicode::fold_code_point(cp, options).empty();
+}
 
-// Canonical ordering: within each run of code points of non-zero combining class, a stable
-// sort by class.
-void put_marks_in_canonical_order(std::u32string& s) {
-  auto combining_class = [](char32_t cp) { return unicode::classify_code_point(cp).combining_class; };
-  for (size_t i = 0; i < s.size();) {
-    size_t run_end = i;
-    while (run_end < s.size() && combining_class(s[run_end]) != 0) ++run_end;
-    std::stable_sort(s.begin() + i, s.begin() + run_end,
-                     [&](char32_t a, char32_t b) { return combining_class(a) < combining_class(b); });
-    i = run_end == i ? i + 1 : run_end;
+// What attaches to the character before it: a combining mark, or a character that folds to
+// something beginning with one (U+0E33 THAI SARA AM → U+0E4D U+0E32).
+bool is_mark(char32_t cp, uint32_t options) {
+  if (is_combining_mark(cp)) return true;
+  const std::u32string folded = unicode::fold_code_point(cp, options);
+  return !folded.empty() && is_combining_mark(folded.front());
+}
+
+// White space: Unicode White_Space, or — when white space is folded — a character that folds
+// to nothing but white space (a spacing accent such as ´, which is U+0020 + a combining mark).
+bool is_white_space(char32_t cp, uint32_t options) {
+  if (u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_WHITE_SPACE)) return true;
+  if ((options & unicode::kFoldWhiteSpace) == 0) return false;
+  const std::u32string folded = unicode::fold_code_point(cp, options);
+  return !folded.empty() && std::all_of(folded.begin(), folded.end(), [](char32_t c) {
+    return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_WHITE_SPACE);
+  });
+}
+
+// The decomposition of one code point under `options` (NFKD or NFD, as the folding does).
+std::u32string decomposed(char32_t cp, uint32_t options) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* normalizer = (options & unicode::kFoldCompatibility)
+                                           ? icu::Normalizer2::getNFKDInstance(status)
+                                           : icu::Normalizer2::getNFDInstance(status);
+  const icu::UnicodeString s = normalizer->normalize(icu::UnicodeString(static_cast<UChar32>(cp)), status);
+  std::u32string out;
+  for (int32_t i = 0; i < s.length(); i += U16_LENGTH(s.char32At(i))) {
+    out.push_back(static_cast<char32_t>(s.char32At(i)));
   }
+  return out;
 }
 
 // The unit of matching: a character with what belongs to it.
@@ -60,35 +86,63 @@ struct Unit {
   std::u32string folded_keeping_case;  // under the same folding without case folding
 };
 
+// Folds the code points [from, to) of one unit. With decomposition, as NFD orders marks: the
+// code points are decomposed, the parts that fold to nothing left out, the rest put in
+// canonical order by their own combining classes (a stable sort within each run of non-zero
+// classes) and only then folded one by one, so that case folding U+0345 (class 240) into ι
+// does not move it.
 std::u32string fold_code_points(const std::vector<CodePoint>& cps, size_t from, size_t to,
                                 uint32_t options) {
   std::u32string out;
-  for (size_t i = from; i < to; ++i) out += unicode::fold_code_point(cps[i].value, options);
-  if (unicode::decomposes(options)) put_marks_in_canonical_order(out);
+  if (!unicode::decomposes(options)) {
+    for (size_t i = from; i < to; ++i) out += unicode::fold_code_point(cps[i].value, options);
+    return out;
+  }
+  std::u32string parts;
+  for (size_t i = from; i < to; ++i) {
+    if (folds_to_nothing(cps[i].value, options)) continue;
+    for (const char32_t part : decomposed(cps[i].value, options)) {
+      if (!folds_to_nothing(part, options)) parts.push_back(part);
+    }
+  }
+  auto combining_class = [](char32_t cp) { return u_getCombiningClass(static_cast<UChar32>(cp)); };
+  for (size_t i = 0; i < parts.size();) {
+    size_t run_end = i;
+    while (run_end < parts.size() && combining_class(parts[run_end]) != 0) ++run_end;
+    std::stable_sort(parts.begin() + i, parts.begin() + run_end,
+                     [&](char32_t a, char32_t b) { return combining_class(a) < combining_class(b); });
+    i = run_end == i ? i + 1 : run_end;
+  }
+  for (const char32_t part : parts) out += unicode::fold_code_point(part, options);
   return out;
 }
 
 // Splits text into units. A unit is a code point followed by the code points that belong to
 // it: combining marks and code points that fold to nothing, but never white space. When white
-// space is folded, a run of white space, with whatever folds to nothing inside it, is one unit
-// that folds to one space.
+// space is folded, a run of white space, with the combining marks it carries and whatever
+// folds to nothing inside it, is one unit that folds to one space.
 std::vector<Unit> split_into_units(std::string_view text, uint32_t options) {
   const std::vector<CodePoint> cps = decode(text);
   const bool collapse_white_space = (options & unicode::kFoldWhiteSpace) != 0;
-  auto folds_to_nothing = [&](char32_t cp) { return unicode::fold_code_point(cp, options).empty(); };
+  auto white_space = [&](char32_t cp) { return is_white_space(cp, options); };
+  auto nothing = [&](char32_t cp) { return folds_to_nothing(cp, options); };
   const uint32_t keeping_case = options & ~unicode::kFoldCase;
   std::vector<Unit> units;
   for (size_t i = 0; i < cps.size();) {
     size_t j = i + 1;
     Unit unit{cps[i].begin, 0, cps[i].value, false, {}, {}};
-    if (collapse_white_space && is_white_space(cps[i].value)) {
-      while (j < cps.size() && (is_white_space(cps[j].value) || folds_to_nothing(cps[j].value))) ++j;
+    if (collapse_white_space && white_space(cps[i].value)) {
+      while (j < cps.size() &&
+             (white_space(cps[j].value) || is_mark(cps[j].value, options) ||
+              nothing(cps[j].value))) {
+        ++j;
+      }
       unit.white_space = true;
       unit.folded = U" ";
       unit.folded_keeping_case = U" ";
     } else {
-      while (j < cps.size() && !is_white_space(cps[j].value) &&
-             (is_mark(cps[j].value) || folds_to_nothing(cps[j].value))) {
+      while (j < cps.size() && !white_space(cps[j].value) &&
+             (is_mark(cps[j].value, options) || nothing(cps[j].value))) {
         ++j;
       }
       unit.folded = fold_code_points(cps, i, j, options);
@@ -134,7 +188,7 @@ bool looks_like_acronym(std::string_view alias) {
     const int8_t type = u_charType(static_cast<UChar32>(cp.value));
     if (type == U_UPPERCASE_LETTER || type == U_TITLECASE_LETTER) {
       ++letters;
-    } else if (!is_mark(cp.value) && type != U_DECIMAL_DIGIT_NUMBER && cp.value != U'.') {
+    } else if (!is_combining_mark(cp.value) && type != U_DECIMAL_DIGIT_NUMBER && cp.value != U'.') {
       return false;
     }
   }

@@ -33,8 +33,9 @@ std::string status_name(onoma_status status) {
 
 void check_string(const char* s, size_t length, const char* what) {
   ONOMA_FUZZ_CHECK(s != nullptr, std::string(what) + " is NULL");
-  // Not strlen(s) == length: a JSON "\u0000" escape puts a NUL inside an id or a name.
+  // The builder refuses U+0000 in ids, labels and names, so strlen finds the length.
   ONOMA_FUZZ_CHECK(s[length] == '\0', std::string(what) + " is not NUL-terminated at its length");
+  ONOMA_FUZZ_CHECK(std::strlen(s) == length, std::string(what) + " holds a NUL before its end");
   ONOMA_FUZZ_CHECK(onoma::fuzz::is_well_formed_utf8(std::string_view(s, length)),
                    std::string(what) + " is not valid UTF-8: " +
                        printable(std::string_view(s, length)));

@@ -2,8 +2,8 @@
 // span_checks.h checks, plus what needs the gazetteer (DESIGN.md §2):
 //  - a match starts and ends on cluster boundaries (never inside one expanded character, and
 //    it takes along the marks and ignorables that follow its last letter);
-//  - the matched text, folded cluster by cluster, is exactly the alias folded; folded as a
-//    whole string (white space at the ends trimmed) the two agree up to spaces at the ends;
+//  - the matched text, folded cluster by cluster, is exactly the alias folded, and so is the
+//    matched text folded as a whole string;
 //  - a case-sensitive alias matches only text that, folded without case folding cluster by
 //    cluster, is the part of the alias its key covers (folded_extent) folded the same way;
 //  - with word boundaries, an alias that starts (ends) with a word character has no word

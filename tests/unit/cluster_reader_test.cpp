@@ -62,6 +62,20 @@ TEST(ClusterReader, MakesOneClusterOfAWhiteSpaceRun) {
   EXPECT_EQ(clusters("a \u00A0\r\n\u00AD\t b"), expected);
 }
 
+// A spacing accent is white space (code_point_fold.h, is_white_space_under): it joins the run,
+// and so do the combining marks that follow white space.
+TEST(ClusterReader, SpacingAccentsAndMarksAfterWhiteSpaceJoinTheRun) {
+  const std::vector<Piece> expected = {{0, 1, "l", true}, {1, 3, " ", false}, {3, 4, "a", true}};
+  EXPECT_EQ(clusters("l\u00B4a"), expected);
+  EXPECT_EQ(clusters("l\u00B4a", kFoldDefault & ~kFoldMarks), expected);
+  const std::vector<Piece> run = {{0, 1, "a", true}, {1, 6, " ", false}, {6, 7, "b", true}};
+  EXPECT_EQ(clusters("a \u0656\u02DAb"), run);
+  EXPECT_EQ(clusters("a \u0656\u02DAb", kFoldDefault & ~kFoldMarks), run);
+  // Without white-space folding the accent is a cluster of its own.
+  const std::vector<Piece> apart = {{0, 1, "l", true}, {1, 3, " ", false}, {3, 4, "a", true}};
+  EXPECT_EQ(clusters("l\u00B4a", kFoldDefault & ~kFoldWhiteSpace), apart);
+}
+
 TEST(ClusterReader, KeepsWhiteSpaceApartWhenItIsNotFolded) {
   const std::vector<Piece> expected = {
       {0, 1, "a", true}, {1, 2, " ", false}, {2, 3, " ", false}, {3, 4, "b", true}};

@@ -1,13 +1,18 @@
 // fold_string, the definition of "written differently but the same" (DESIGN.md §2): each part
 // of the default folding, each fold option on its own, and the canonical order of kept marks.
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 #include <string>
 #include <string_view>
 
 #include "unicode/cluster_reader.h"
+#include "unicode/code_point_fold.h"
 #include "unicode/fold_options.h"
 #include "unicode/fold_table.h"
+#include "unicode/utf8.h"
 
 namespace onoma::unicode {
 namespace {
@@ -189,6 +194,152 @@ TEST(FoldDefault, MarksThatStayAreInCanonicalOrder) {
 TEST(FoldOptions, MarksOfEqualClassKeepTheirOrder) {
   // Acute and grave are both class 230: swapping them makes a different string.
   EXPECT_NE(fold("a\u0301\u0300", kFoldCanonical), fold("a\u0300\u0301", kFoldCanonical));
+}
+
+// The white-space rule (code_point_fold.h, is_white_space_under): with white-space folding, a
+// spacing accent — a character whose decomposition is white space carrying only combining
+// marks (NFKD: ´ U+00B4 → U+0020 U+0301) — is white space. It folds to one space, joins the
+// run around it and is trimmed at the ends, like the marks that follow any white space. It
+// used to fold to a space that was neither collapsed nor trimmed: fold("˚#") was " #", which
+// folds again to "#", and the alias "´AP" had the key " ap".
+constexpr std::string_view kSpacingAccents[] = {
+    "\u00B4", "\u00A8", "\u00AF", "\u00B8", "\u02D8", "\u02D9", "\u02DA", "\u02DB", "\u02DC",
+    "\u02DD", "\u0384", "\u0385", "\u1FBD", "\u1FBF", "\u1FC0", "\u1FC1", "\u1FED", "\u1FFE",
+    "\u2017", "\u203E", "\u309B", "\uFE70", "\uFFE3", "\u037A", "\uFC63"};
+
+TEST(FoldDefault, SpacingAccentsAreWhiteSpace) {
+  EXPECT_EQ(fold("\u02DA#"), "#");
+  EXPECT_EQ(fold("\u00B4AP"), "ap");  // the key of the alias "´AP"
+  EXPECT_EQ(fold("UN\u00A8"), "un");
+  EXPECT_EQ(fold("\u037AAP"), "ap");  // ͺ: U+0020 U+0345, not " ιap"
+  // Inside a name it still separates words, as white space: "l´a" and "l a" are one text.
+  EXPECT_EQ(fold("l\u00B4a"), "l a");
+  EXPECT_EQ(fold("l\u00B4a"), fold("l a"));
+  EXPECT_EQ(fold("l \u00B4 \u00A8\u00A0a"), "l a");
+  for (const std::string_view accent : kSpacingAccents) {
+    SCOPED_TRACE(testing::Message() << "accent " << accent);
+    const auto* bytes = reinterpret_cast<const unsigned char*>(accent.data());
+    const char32_t cp = decode_utf8(bytes, bytes + accent.size()).code_point;
+    EXPECT_TRUE(classify_code_point(cp, kFoldDefault).white_space);
+    EXPECT_TRUE(FoldTable::for_options(kFoldDefault).entry(cp).has(FoldEntry::kWhiteSpace));
+    for (const uint32_t options : {kFoldDefault, kFoldDefault & ~kFoldMarks,
+                                   kFoldDefault & ~kFoldCase, uint32_t{kFoldCompatibility | kFoldWhiteSpace}}) {
+      SCOPED_TRACE(testing::Message() << "options " << options);
+      for (const std::string text : {std::string(accent) + "#", "#" + std::string(accent),
+                                     "a " + std::string(accent) + "b", std::string(accent)}) {
+        const std::string once = fold(text, options);
+        EXPECT_EQ(fold(once, options), once) << text;
+        EXPECT_TRUE(once.empty() || (once.front() != ' ' && once.back() != ' ')) << text;
+      }
+      EXPECT_EQ(fold("l" + std::string(accent) + "a", options), fold("l a", options));
+    }
+  }
+}
+
+// Without white-space folding nothing collapses, and a spacing accent is what it decomposes to.
+TEST(FoldOptions, SpacingAccentsWithoutWhiteSpaceFolding) {
+  EXPECT_FALSE(classify_code_point(U'\u00B4', kFoldDefault & ~kFoldWhiteSpace).white_space);
+  EXPECT_FALSE(classify_code_point(U'\u00B4', kFoldExact).white_space);
+  EXPECT_EQ(fold("l\u00B4a", kFoldDefault & ~kFoldWhiteSpace), "l a");
+  EXPECT_EQ(fold("l\u00B4a", kFoldExact), "l\u00B4a");
+}
+
+// Combining marks after white space belong to its run (a space carrying a mark is how Unicode
+// spells a spacing accent), so "¨" + U+0301 folds like its canonical equivalent ΅ U+0385 even
+// when marks are kept.
+TEST(FoldOptions, MarksAfterWhiteSpaceBelongToIt) {
+  for (const uint32_t options : {kFoldDefault, kFoldDefault & ~kFoldMarks}) {
+    SCOPED_TRACE(testing::Message() << "options " << options);
+    EXPECT_EQ(fold("a\u00A8\u0301b", options), fold("a\u0385b", options));
+    EXPECT_EQ(fold("a\u0385b", options), "a b");
+    EXPECT_EQ(fold("a \u0656b", options), "a b");
+    EXPECT_EQ(fold(" \u0301", options), "");
+  }
+}
+
+// Marks are put in canonical order by the classes of the decomposed original, before case
+// folding: U+0345 (class 240) folds to ι (class 0) and used to split the run of marks that NFD
+// sorts across it, so canonically equivalent texts folded apart.
+TEST(FoldOptions, YpogegrammeniIsOrderedBeforeCaseFolding) {
+  const uint32_t keeping_marks = kFoldDefault & ~kFoldMarks;
+  // ᾴ U+1FB4 = α U+0301 U+0345 (NFD); typed with the marks the other way round.
+  EXPECT_EQ(fold("\u03B1\u0345\u0301", keeping_marks), "\u03B1\u0301\u03B9");
+  EXPECT_EQ(fold("\u1FB4", keeping_marks), "\u03B1\u0301\u03B9");
+  EXPECT_EQ(fold("\u03B1\u0301\u0345", keeping_marks), "\u03B1\u0301\u03B9");
+  // ᾭ U+1FAD = Ω U+0314 U+0301 U+0345; a mark of class 220 after it sorts before all three.
+  EXPECT_EQ(fold("\u1FAD\u0316", keeping_marks), "\u03C9\u0316\u0314\u0301\u03B9");
+  EXPECT_EQ(fold("\u03A9\u0316\u0314\u0301\u0345", keeping_marks),
+            "\u03C9\u0316\u0314\u0301\u03B9");
+  // By default too, with marks that are not diacritics (U+0656 class 220, U+0659 class 230).
+  EXPECT_EQ(fold("q\u0659\u0345\u0656"), "q\u0656\u0659\u03B9");
+  EXPECT_EQ(fold("q\u0656\u0659\u0345"), "q\u0656\u0659\u03B9");  // its NFD form
+  EXPECT_EQ(fold("\u1FAD\u0656"), "\u03C9\u0656\u03B9");
+  EXPECT_EQ(fold("\u03A9\u0656\u0314\u0301\u0345"), "\u03C9\u0656\u03B9");  // NFD
+  // Folding again changes nothing: ι comes last in its run, as class 240 is the highest.
+  for (const std::string_view text : {"q\u0659\u0345\u0656", "\u1FAD\u0656", "\u03B1\u0345\u0301"}) {
+    EXPECT_EQ(fold(fold(text)), fold(text));
+    EXPECT_EQ(fold(fold(text, keeping_marks), keeping_marks), fold(text, keeping_marks));
+  }
+}
+
+// A character whose decomposition is several marks (U+0F73 = U+0F71 U+0F72, class 0 itself)
+// is ordered by the classes of those marks, as NFD orders it, not by its own class.
+TEST(FoldOptions, MarksAreOrderedAfterDecomposition) {
+  const std::string nfd = "\u0F40\u0F71\u0F72\u0F74";
+  EXPECT_EQ(fold("\u0F40\u0F74\u0F73", kFoldCanonical), nfd);
+  EXPECT_EQ(fold(nfd, kFoldCanonical), nfd);
+}
+
+// A character whose folded form begins with a combining mark attaches like a mark
+// (code_point_fold.h, CodePointClass::mark): folded again, that mark would attach anyway.
+TEST(FoldOptions, CharactersFoldingToALeadingMarkAttachLikeMarks) {
+  EXPECT_TRUE(classify_code_point(U'\u0E33', kFoldDefault).mark);     // ำ → U+0E4D U+0E32
+  EXPECT_FALSE(classify_code_point(U'\u0E33', kFoldCanonical).mark);  // not decomposed
+  EXPECT_EQ(fold("a \u0E33"), "a");  // after white space it joins the run, as marks do
+  EXPECT_EQ(fold("\u0E04\u0E33"), "\u0E04\u0E4D\u0E32");
+  // ﾞ U+FF9E → U+3099 (class 8) is ordered with the marks around it, as NFKD orders it.
+  EXPECT_EQ(fold("e\u0316\uFF9E\u0301", kFoldCompatibility), "e\u3099\u0316\u0301");
+  EXPECT_EQ(fold("e\u3099\u0316\u0301", kFoldCompatibility), "e\u3099\u0316\u0301");
+}
+
+// Every assigned code point, in a few surroundings that test what joins what (white space,
+// marks of lower and higher classes, U+0345), folds idempotently and as its NFC and NFD forms.
+TEST(FoldOptions, EveryCodePointFoldsIdempotentlyAndCanonically) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  auto normalized = [](const icu::Normalizer2* n, const std::string& text) {
+    UErrorCode error = U_ZERO_ERROR;
+    std::string out;
+    n->normalize(icu::UnicodeString::fromUTF8(text), error).toUTF8String(out);
+    return out;
+  };
+  const std::string_view surroundings[] = {"a %", "e\u0316%\u0301", "\u03B1%\u0345\u0301"};
+  for (const uint32_t options : {kFoldDefault, kFoldDefault & ~kFoldMarks,
+                                 kFoldDefault & ~kFoldCase, uint32_t{kFoldCompatibility}}) {
+    const FoldTable& table = FoldTable::for_options(options);
+    int failures = 0;
+    for (char32_t cp = 1; cp < 0x110000 && failures < 5; ++cp) {
+      const int8_t type = u_charType(static_cast<UChar32>(cp));
+      if (type == U_UNASSIGNED || type == U_PRIVATE_USE_CHAR || type == U_SURROGATE) continue;
+      std::string c;
+      append_utf8(c, cp);
+      for (const std::string_view surrounding : surroundings) {
+        std::string text(surrounding);
+        text.replace(text.find('%'), 1, c);
+        const std::string once = fold_string(table, text.data(), text.size());
+        const std::string twice = fold_string(table, once.data(), once.size());
+        const std::string from_nfc = fold(normalized(nfc, text), options);
+        const std::string from_nfd = fold(normalized(nfd, text), options);
+        if (once == twice && once == from_nfc && once == from_nfd) continue;
+        ++failures;
+        ADD_FAILURE() << "options " << options << ", U+" << std::hex << static_cast<uint32_t>(cp)
+                      << " in \"" << surrounding << "\": " << once << " / again " << twice
+                      << " / NFC " << from_nfc << " / NFD " << from_nfd;
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -419,6 +419,78 @@ TEST_F(Loaders, ErrorMessagesAreValidUtf8) {
   EXPECT_NE(messages[0].find("\"Jol\uFFFD\""), std::string::npos) << messages[0];
 }
 
+TEST_F(Loaders, NulIsRefusedInIdsLabelsNamesAndAliases) {
+  // JSON Lines: the escape \u0000 (a raw NUL is a control character JSON refuses anyway).
+  const std::string first = std::string(kOttawa) + "\n";
+  expect_rejected(first + R"({"id": "a\u0000b", "label": "L", "name": "N"})", 2,
+                  "\"id\" contains U+0000 (NUL)");
+  expect_rejected(first + R"({"id": "a", "label": "L\u0000", "name": "N"})", 2,
+                  "\"label\" contains U+0000 (NUL)");
+  expect_rejected(first + R"({"id": "a", "label": "L", "name": "\u0000N"})", 2,
+                  "\"name\" contains U+0000 (NUL)");
+  expect_rejected(first + R"({"id": "a", "label": "L", "name": "N", "aliases": ["A\u0000"]})", 2,
+                  "alias \"A\\u0000\" contains U+0000 (NUL)");
+  expect_rejected(first + R"({"id": "a", "label": "L", "name": "N", "aliases": [{"text": "\u0000"}]})",
+                  2, "contains U+0000 (NUL)");
+  // TSV: a raw NUL byte in any field.
+  const std::string nul(1, '\0');
+  expect_rejected("ottawa\tGPE\tOttawa\na" + nul + "\tL\tN\n", 2, "\"id\" contains U+0000 (NUL)",
+                  "g.tsv");
+  expect_rejected("a\tL" + nul + "\tN\n", 1, "\"label\" contains U+0000 (NUL)", "g.tsv");
+  expect_rejected("a\tL\tN" + nul + "\n", 1, "\"name\" contains U+0000 (NUL)", "g.tsv");
+  expect_rejected("a\tL\tN\tA|B" + nul + "\n", 1, "alias \"B\\u0000\" contains U+0000 (NUL)",
+                  "g.tsv");
+  // spaCy patterns: the pattern is the name (and the id when there is none).
+  expect_rejected(R"({"label": "GPE", "pattern": "Ottawa"})" "\n"
+                  R"({"label": "GPE", "pattern": "Paris", "id": "p\u0000"})",
+                  2, "\"id\" contains U+0000 (NUL)", "patterns.jsonl");
+  expect_rejected(R"({"label": "G\u0000", "pattern": "Paris", "id": "p"})", 1,
+                  "\"label\" contains U+0000 (NUL)", "patterns.jsonl");
+  expect_rejected(R"({"label": "GPE", "pattern": "Pa\u0000ris", "id": "p"})", 1,
+                  "\"name\" contains U+0000 (NUL)", "patterns.jsonl");
+  // The message is a whole C string: the NUL shows as the text \u0000.
+  const InputError e = rejection("g.jsonl", R"({"id": "a", "label": "L", "name": "N", "aliases": ["A\u0000B"]})");
+  EXPECT_EQ(std::string(e.what()).find('\0'), std::string::npos);
+  EXPECT_NE(std::string(e.what()).find("A\\u0000B"), std::string::npos) << e.what();
+}
+
+TEST_F(Loaders, NulIsRefusedWhenAddingToTheBuilder) {
+  GazetteerBuilder builder(unicode::kFoldDefault);
+  builder.add_entity(entity("joly", "Joly"));
+  const std::string before = describe(*builder.build());
+  auto expect_refused = [&](auto add, const std::string& part) {
+    try {
+      add();
+      ADD_FAILURE() << "accepted: " << part;
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.kind(), InputError::Kind::kInvalidInput);
+      EXPECT_NE(e.reason().find(part), std::string::npos) << e.reason();
+      EXPECT_EQ(std::string(e.what()).find('\0'), std::string::npos);
+    }
+    EXPECT_EQ(describe(*builder.build()), before);
+  };
+  const std::string nul(1, '\0');
+  EntitySpec spec = entity("a" + nul, "A");
+  expect_refused([&] { builder.add_entity(spec, "f.jsonl"); }, "\"id\" contains U+0000 (NUL)");
+  spec = entity("a", "A");
+  spec.label = "L" + nul;
+  expect_refused([&] { builder.add_entity(spec); }, "\"label\" contains U+0000 (NUL)");
+  spec = entity("a", nul + "A");
+  expect_refused([&] { builder.add_entity(spec); }, "\"name\" contains U+0000 (NUL)");
+  spec = entity("a", "A", {"B" + nul});
+  expect_refused([&] { builder.add_entities({spec}, "f.jsonl"); }, "contains U+0000 (NUL)");
+  expect_refused([&] { builder.add_alias("joly", AliasSpec{"J" + nul + "oly", 0}); },
+                 "alias \"J\\u0000oly\" contains U+0000 (NUL)");
+  // An id with a NUL is quoted safely when it is not found.
+  expect_refused([&] { builder.add_alias("jo" + nul, AliasSpec{"J", 0}); }, "\"jo\\u0000\"");
+  // "meta" is JSON text kept verbatim: the escape stays an escape, and is accepted.
+  spec = entity("m", "M");
+  spec.meta = R"({"k": "v\u0000"})";
+  builder.add_entity(spec);
+  const auto g = builder.build();
+  EXPECT_EQ(g->text(g->entity(*g->find_entity("m")).meta), R"({"k": "v\u0000"})");
+}
+
 // --- TSV ------------------------------------------------------------------------------------
 
 TEST_F(Loaders, TsvCommentsHeaderColumnsAndEmptyAliasItems) {

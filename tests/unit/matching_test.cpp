@@ -55,6 +55,29 @@ TEST(Matching, ASpaceIsNeededWhereTheAliasHasOne) {
   EXPECT_EQ(find(*g, "M\u00E9lanie-Joly"), std::vector<Found>{});
 }
 
+// A spacing accent is white space (fold_test.cpp, "SpacingAccentsAreWhiteSpace"): the alias
+// "´AP" has the key "ap", so a match no longer takes the white space before "AP" along, and
+// "l´a" and "l a" find each other.
+TEST(Matching, SpacingAccentsAreWhiteSpace) {
+  const auto g = build({entity("ap", "\u00B4AP"), entity("la", "l\u00B4a")});
+  EXPECT_EQ(find(*g, " AP"), (std::vector<Found>{{1, 3, "ap", false}}));
+  EXPECT_EQ(find(*g, "x\u00B4AP"), (std::vector<Found>{{3, 5, "ap", false}}));
+  EXPECT_EQ(find(*g, "l a"), (std::vector<Found>{{0, 3, "la", false}}));
+  EXPECT_EQ(find(*g, "l\u02DD\u00A0a"), (std::vector<Found>{{0, 6, "la", false}}));
+  const auto spaced = build({entity("la", "l a")});
+  EXPECT_EQ(find(*spaced, "l\u00B4a"), (std::vector<Found>{{0, 4, "la", false}}));
+}
+
+// Canonically equivalent texts are found alike, whatever case folding makes of U+0345.
+TEST(Matching, YpogegrammeniInAnyCanonicalOrder) {
+  const auto g = build({entity("q", "q\u0659\u0345\u0656"), entity("w", "\u1FAD\u0656")},
+                       unicode::kFoldDefault);
+  EXPECT_EQ(find(*g, "q\u0656\u0659\u0345"), (std::vector<Found>{{0, 7, "q", false}}));
+  EXPECT_EQ(find(*g, "\u03A9\u0656\u0314\u0301\u0345"), (std::vector<Found>{{0, 10, "w", false}}));
+  const auto kept = build({entity("a", "\u1FB4")}, unicode::kFoldDefault & ~unicode::kFoldMarks);
+  EXPECT_EQ(find(*kept, "\u03B1\u0345\u0301"), (std::vector<Found>{{0, 6, "a", false}}));
+}
+
 TEST(Matching, DottedCapitalIMatchesEveryWayOfWritingIt) {
   const auto g = build({entity("istanbul", "\u0130stanbul")});
   expect_found_as_written(*g, {"ISTANBUL", "istanbul", "Istanbul", "\u0130stanbul",
