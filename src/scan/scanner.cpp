@@ -12,11 +12,10 @@ namespace {
 using automaton::Trie;
 
 // The ring holds one entry per folded byte position of the window that a live walk can reach
-// back to (the longest key), saying whether a cluster begins there and where it is in the
-// original text. That is all a key found by the automaton needs to become a span.
-constexpr uint64_t kClusterStart = 1;  // a cluster begins at this folded position
-constexpr uint64_t kMayStart = 2;      // and a match may begin there (the boundary rule)
-constexpr uint64_t kAfterWord = 4;     // and the cluster before it is a word character
+// back to (the longest key), saying whether a match may begin there and where its cluster is
+// in the original text. That is all a key found by the automaton needs to become a span.
+constexpr uint64_t kMayStart = 2;   // a cluster begins here and so may a match (boundary rule)
+constexpr uint64_t kAfterWord = 4;  // the cluster before it is a word character
 constexpr unsigned kOffsetShift = 3;   // the cluster's original byte offset sits above these
 
 size_t ring_size_for(uint32_t max_depth) {
@@ -26,8 +25,6 @@ size_t ring_size_for(uint32_t max_depth) {
 }
 
 }  // namespace
-
-
 
 class Scanner {
  public:
@@ -96,7 +93,6 @@ class Scanner {
   uint64_t position_ = 0;
   // Longest policy: where the last emitted match ended (no later match may start before).
   uint64_t floor_position_ = 0;
-  bool emitted_any_ = false;
 };
 
 // Steps over ASCII bytes where no match can begin, while no walk is live. Each is a cluster
@@ -124,8 +120,7 @@ size_t Scanner::skip_ascii(size_t pos, bool& after_word) const {
 void Scanner::feed(const unicode::Cluster& cluster, bool may_start, bool after_word) {
   if (state_ == Trie::kDead && !may_start) return;  // no walk can reach back here
   if (state_ == Trie::kDead) state_ = Trie::kRoot;
-  uint64_t entry = (uint64_t{cluster.begin} << kOffsetShift) | kClusterStart |
-                   (may_start ? kMayStart : 0) | (after_word ? kAfterWord : 0);
+  uint64_t entry = (uint64_t{cluster.begin} << kOffsetShift) | (may_start ? kMayStart : 0) | (after_word ? kAfterWord : 0);
   for (size_t i = 0; i < cluster.folded_length; ++i, ++position_, entry = 0) {
     ring(position_) = entry;
     if (state_ == Trie::kDead) continue;
@@ -173,8 +168,7 @@ bool Scanner::case_matches(const gazetteer::AliasRecord& alias, size_t start, si
 // them is known: boundaries, then case; one alias per entity.
 void Scanner::check_candidates(bool next_cluster_is_word) {
   for (const Scratch::Candidate& candidate : scratch_.candidates_) {
-    if (options_.policy == Policy::kLongest && emitted_any_ &&
-        candidate.start_position < floor_position_) {
+    if (options_.policy == Policy::kLongest && candidate.start_position < floor_position_) {
       continue;
     }
     const uint32_t first_accepted = static_cast<uint32_t>(scratch_.accepted_.size());
@@ -275,9 +269,8 @@ bool Scanner::settle() {
       while (!spans.empty() && spans.front().start_position == longest.start_position) {
         longest = take_first_span();
       }
-      if (emitted_any_ && longest.start_position < floor_position_) continue;
+      if (longest.start_position < floor_position_) continue;
       if (!emit(longest)) return false;
-      emitted_any_ = true;
       floor_position_ = longest.end_position;
     }
     forget_walks_before(floor_position_);
