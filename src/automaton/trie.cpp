@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <string>
 
 namespace onoma::automaton {
 namespace {
@@ -10,73 +11,130 @@ namespace {
 struct PendingRange {
   size_t begin;
   size_t end;
-  size_t depth;
+};
+
+size_t common_prefix(std::string_view a, std::string_view b) {
+  const size_t limit = std::min(a.size(), b.size());
+  size_t i = 0;
+  while (i < limit && a[i] == b[i]) ++i;
+  return i;
+}
+
+// An entry with the first eight bytes of its key as one number that orders as they do, so
+// that sorting reads the rest of a key (somewhere in the caller's memory) only on a tie.
+struct SortableEntry {
+  uint64_t head;
+  Trie::Entry entry;
+
+  explicit SortableEntry(const Trie::Entry& e) : head(0), entry(e) {
+    for (size_t i = 0; i < sizeof(head); ++i) {
+      head = head << 8 | (i < e.key.size() ? static_cast<unsigned char>(e.key[i]) : 0u);
+    }
+  }
+  bool operator<(const SortableEntry& other) const {
+    if (head != other.head) return head < other.head;
+    if (entry.key != other.entry.key) return entry.key < other.entry.key;
+    return entry.value < other.entry.value;
+  }
+  bool operator==(const SortableEntry& other) const {
+    return entry.key == other.entry.key && entry.value == other.entry.value;
+  }
 };
 
 }  // namespace
 
-Trie::Trie() : nodes_(2, Node{0, 0, 0, 0}), links_(1, Links{0, kRoot, kDead}) {
-  root_child_.fill(kDead);
+Trie Trie::build(std::vector<Entry> entries) {
+  std::vector<SortableEntry> sorted(entries.begin(), entries.end());
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  // A node per distinct key prefix: in sorted order, each key adds the bytes it does not
+  // share with the key before it. Knowing the counts up front sizes every array exactly.
+  Sizes sizes{1, 0};
+  size_t key_bytes = 0;
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    const std::string_view key = sorted[i].entry.key;
+    const size_t shared = i == 0 ? 0 : common_prefix(sorted[i - 1].entry.key, key);
+    sizes.nodes += key.size() - shared;
+    sizes.distinct_keys += i == 0 || key != sorted[i - 1].entry.key;
+    key_bytes += key.size();
+  }
+  if (sizes.nodes >= kDead) throw std::length_error("trie too large");
+  // The keys copied in sorted order: laying out a level then reads them front to back.
+  std::string keys;
+  keys.reserve(key_bytes);
+  entries.clear();
+  for (const SortableEntry& s : sorted) {
+    const std::string_view key(keys.data() + keys.size(), s.entry.key.size());
+    entries.push_back({key, s.entry.value});
+    keys.append(s.entry.key);
+  }
+  sorted = {};
+  return Trie(entries, sizes);
 }
 
-Trie Trie::build(std::vector<Entry>& entries) {
-  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
-    return a.key != b.key ? a.key < b.key : a.value < b.value;
-  });
-  entries.erase(std::unique(entries.begin(), entries.end(),
-                            [](const Entry& a, const Entry& b) {
-                              return a.key == b.key && a.value == b.value;
-                            }),
-                entries.end());
+Trie::Trie(const std::vector<Entry>& entries, Sizes sizes) {
+  lay_out(entries, sizes);
+  link();
+}
 
-  Trie trie;
-  trie.nodes_.assign(1, Node{0, 0, 0, 0});
-  std::vector<PendingRange> pending{{0, entries.size(), 0}};
-  // Nodes are numbered in the order they are created, which is breadth-first, so walking the
-  // node numbers in order visits each node after its parent laid it out.
-  for (size_t node = 0; node < trie.nodes_.size(); ++node) {
-    const PendingRange range = pending[node];
-    size_t i = range.begin;
-    trie.nodes_[node].value_begin = static_cast<uint32_t>(trie.values_.size());
-    for (; i < range.end && entries[i].key.size() == range.depth; ++i) {
-      trie.values_.push_back(entries[i].value);
+// Creates the nodes breadth-first, level by level: each node of a level splits the range of
+// sorted entries that share its prefix by the byte that follows, one child per byte.
+void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
+  labels_.reserve(sizes.nodes);
+  first_child_.reserve(sizes.nodes + 1);
+  flags_.reserve(sizes.nodes);
+  value_begin_.reserve(sizes.distinct_keys + 1);
+  values_.reserve(entries.size());
+  root_child_.fill(kDead);
+
+  labels_.push_back(0);
+  std::vector<PendingRange> level{{0, entries.size()}};
+  std::vector<PendingRange> next_level;
+  size_t depth = 0;
+  for (; !level.empty(); ++depth) {
+    for (size_t n = 0; n < level.size(); ++n) {
+      const PendingRange range = level[n];
+      flags_.push_back(kLevelStart, n == 0);
+      size_t i = range.begin;
+      const bool valued = i < range.end && entries[i].key.size() == depth;
+      flags_.push_back(kValued, valued);
+      if (valued) value_begin_.push_back(static_cast<uint32_t>(values_.size()));
+      for (; i < range.end && entries[i].key.size() == depth; ++i) {
+        values_.push_back(entries[i].value);
+      }
+      first_child_.push_back(static_cast<State>(labels_.size()));
+      while (i < range.end) {
+        const unsigned char byte = static_cast<unsigned char>(entries[i].key[depth]);
+        size_t j = i + 1;
+        while (j < range.end && static_cast<unsigned char>(entries[j].key[depth]) == byte) ++j;
+        if (depth == 0) root_child_[byte] = static_cast<State>(labels_.size());
+        labels_.push_back(byte);
+        next_level.push_back({i, j});
+        i = j;
+      }
     }
-    trie.nodes_[node].first_child = static_cast<uint32_t>(trie.nodes_.size());
-    while (i < range.end) {
-      const unsigned char byte = static_cast<unsigned char>(entries[i].key[range.depth]);
-      size_t j = i + 1;
-      while (j < range.end && static_cast<unsigned char>(entries[j].key[range.depth]) == byte) ++j;
-      if (trie.nodes_.size() >= kDead) throw std::length_error("trie too large");
-      if (node == kRoot) trie.root_child_[byte] = static_cast<State>(trie.nodes_.size());
-      trie.nodes_.push_back(Node{0, 0, 0, byte});
-      pending.push_back({i, j, range.depth + 1});
-      ++trie.nodes_[node].child_count;
-      i = j;
-    }
+    level.swap(next_level);
+    next_level.clear();
   }
-  trie.nodes_.push_back(Node{0, static_cast<uint32_t>(trie.values_.size()), 0, 0});
-  trie.nodes_.shrink_to_fit();
-  trie.values_.shrink_to_fit();
-  trie.link();
-  return trie;
+  first_child_.push_back(static_cast<State>(labels_.size()));
+  value_begin_.push_back(static_cast<uint32_t>(values_.size()));
+  max_depth_ = static_cast<uint32_t>(depth - 1);
 }
 
 // The classic Aho-Corasick construction. Nodes are numbered breadth-first, so a node's failure
-// link (always shallower) is known before its children need it.
+// link (always shallower) is known before its children need it; and children are met in node
+// order, so each node's links are appended right after those of the node before it.
 void Trie::link() {
   const size_t count = node_count();
-  links_.assign(count, Links{0, kRoot, kDead});
-  max_depth_ = 0;
-  for (size_t parent = 0; parent < count; ++parent) {
-    const Node& node = nodes_[parent];
-    for (State child = node.first_child; child < node.first_child + node.child_count; ++child) {
-      const unsigned char byte = nodes_[child].label;
-      Links& links = links_[child];
-      links.depth = links_[parent].depth + 1;
-      max_depth_ = std::max(max_depth_, links.depth);
+  failure_.reserve(count);
+  failure_.push_back(kRoot);
+  flags_.push_back(kHasOutput, false);
+  for (State parent = 0; parent < count; ++parent) {
+    for (State child = first_child_[parent]; child < first_child_[parent + 1]; ++child) {
+      const unsigned char byte = labels_[child];
       State failure = kRoot;
       if (parent != kRoot) {
-        State suffix = links_[parent].failure;
+        State suffix = failure_[parent];
         while (true) {
           const State next = step(suffix, byte);
           if (next != kDead) {
@@ -84,18 +142,23 @@ void Trie::link() {
             break;
           }
           if (suffix == kRoot) break;
-          suffix = links_[suffix].failure;
+          suffix = failure_[suffix];
         }
       }
-      links.failure = failure;
-      links.output = has_values(failure) ? failure : links_[failure].output;
+      failure_.push_back(failure);
+      const State output = has_values(failure) ? failure : this->output(failure);
+      flags_.push_back(kHasOutput, output != kDead);
+      if (output != kDead) outputs_.push_back(output);
     }
   }
+  outputs_.shrink_to_fit();
 }
 
 size_t Trie::memory_usage() const {
-  return nodes_.size() * sizeof(Node) + links_.size() * sizeof(Links) +
-         values_.size() * sizeof(uint32_t) + sizeof(root_child_);
+  return labels_.capacity() * sizeof(uint8_t) + first_child_.capacity() * sizeof(State) +
+         failure_.capacity() * sizeof(State) + flags_.memory_usage() +
+         value_begin_.capacity() * sizeof(uint32_t) + values_.capacity() * sizeof(uint32_t) +
+         outputs_.capacity() * sizeof(State) + sizeof(root_child_);
 }
 
 }  // namespace onoma::automaton

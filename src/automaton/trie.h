@@ -7,14 +7,23 @@
 // key prefix that is itself a node) and its output link (the nearest node along the failure
 // chain where some key ends). With them the scanner reads every byte of the text once, however
 // long the keys and however often the text repeats them.
+//
+// Layout, one array per field so that a walk touches only what it reads: a node's byte label;
+// where its children begin (they end where the next node's begin, since breadth-first order
+// numbers the children of consecutive nodes consecutively); its failure link. Fields that most
+// nodes lack (values; output links) are kept only for the nodes that have them, found by rank.
+// The depth is not stored at all: nodes are numbered level by level, so it is the number of
+// levels that begin at or before a node.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
+
+#include "automaton/ranked_bit_columns.h"
 
 namespace onoma::automaton {
 
@@ -25,67 +34,75 @@ class Trie {
   static constexpr State kDead = UINT32_MAX;
 
   struct Entry {
-    std::string key;
+    std::string_view key;  // read during build() only
     uint32_t value;
   };
 
-  Trie();
-  // Builds the trie of `entries` (reordered in place). Equal (key, value) pairs count once.
-  static Trie build(std::vector<Entry>& entries);
+  Trie() : Trie({}, Sizes{1, 0}) {}
+  // Builds the trie of `entries`. Equal (key, value) pairs count once.
+  static Trie build(std::vector<Entry> entries);
 
   State step(State state, unsigned char byte) const {
     if (state == kRoot) return root_child_[byte];
-    const Node& node = nodes_[state];
-    const Node* child = nodes_.data() + node.first_child;
-    const Node* end = child + node.child_count;
-    for (; child != end; ++child) {
-      if (child->label == byte) return static_cast<State>(child - nodes_.data());
-      if (child->label > byte) break;
+    const uint8_t* labels = labels_.data();
+    const State end = first_child_[state + 1];
+    for (State child = first_child_[state]; child != end; ++child) {
+      if (labels[child] == byte) return child;
+      if (labels[child] > byte) break;
     }
     return kDead;
   }
 
   // The length in bytes of the key prefix that `state` stands for.
-  uint32_t depth(State state) const { return links_[state].depth; }
+  uint32_t depth(State state) const {
+    return flags_.sparse_rank(kLevelStart, size_t{state} + 1) - 1;
+  }
   // The longest proper suffix of `state`'s prefix that is a node (the root for none).
-  State failure(State state) const { return links_[state].failure; }
+  State failure(State state) const { return failure_[state]; }
   // The nearest node along the failure chain (not `state` itself) with values, or kDead.
-  State output(State state) const { return links_[state].output; }
+  State output(State state) const {
+    return flags_.test(kHasOutput, state) ? outputs_[flags_.rank(kHasOutput, state)] : kDead;
+  }
   // The length of the longest key.
   uint32_t max_depth() const { return max_depth_; }
 
   // The values of the keys that end exactly at `state`, ascending.
   std::pair<const uint32_t*, const uint32_t*> values(State state) const {
-    return {values_.data() + nodes_[state].value_begin,
-            values_.data() + nodes_[state + 1].value_begin};
+    const uint32_t* values = values_.data();
+    if (!has_values(state)) return {values, values};
+    const uint32_t index = flags_.rank(kValued, state);
+    return {values + value_begin_[index], values + value_begin_[index + 1]};
   }
-  bool has_values(State state) const {
-    return nodes_[state].value_begin != nodes_[state + 1].value_begin;
-  }
+  bool has_values(State state) const { return flags_.test(kValued, state); }
 
-  size_t node_count() const { return nodes_.size() - 1; }
+  size_t node_count() const { return labels_.size(); }
   size_t memory_usage() const;
 
  private:
-  struct Node {
-    uint32_t first_child;
-    uint32_t value_begin;
-    uint16_t child_count;
-    uint8_t label;
+  // The columns of flags_.
+  enum Flag : size_t {
+    kLevelStart,  // the first node of its depth
+    kValued,      // some key ends here
+    kHasOutput,   // the output link is not kDead
+    kFlagCount
   };
-
-  struct Links {
-    uint32_t depth;
-    State failure;
-    State output;
+  struct Sizes {
+    size_t nodes;
+    size_t distinct_keys;
   };
-
+  // The trie of `entries`, sorted and without duplicates; `sizes` are theirs.
+  Trie(const std::vector<Entry>& entries, Sizes sizes);
+  void lay_out(const std::vector<Entry>& entries, Sizes sizes);
   void link();
 
-  std::vector<Node> nodes_;  // plus one sentinel that ends the last node's values
-  std::vector<Links> links_;  // one per node, no sentinel
-  uint32_t max_depth_ = 0;
+  std::vector<uint8_t> labels_;        // the byte that leads to each node (the root's is 0)
+  std::vector<State> first_child_;     // one per node, plus one where the last children end
+  std::vector<State> failure_;         // one per node
+  RankedBitColumns<kFlagCount> flags_;
+  std::vector<uint32_t> value_begin_;  // one per valued node, plus one where the last ends
   std::vector<uint32_t> values_;
+  std::vector<State> outputs_;         // one per node with an output link
+  uint32_t max_depth_ = 0;
   std::array<State, 256> root_child_;
 };
 

@@ -283,7 +283,7 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::build() const {
     entity.name = contents.aliases[entity.first_alias].text;
     contents.entities.push_back(entity);
   }
-  contents.trie = automaton::Trie::build(trie_entries);
+  contents.trie = automaton::Trie::build(std::move(trie_entries));
   return std::make_unique<Gazetteer>(std::move(contents));
 }
 

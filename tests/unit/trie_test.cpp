@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -75,10 +79,12 @@ TEST(Trie, EqualEntriesCountOnce) {
 TEST(Trie, EveryByteValueIsAnEdge) {
   // Folded UTF-8 uses bytes above 0x7F; children are ordered as unsigned bytes, and a node
   // may have all 256 of them (at the root and below it).
+  std::vector<std::string> keys;
   std::vector<Trie::Entry> entries;
+  keys.reserve(512);
   for (uint32_t byte = 0; byte < 256; ++byte) {
-    entries.push_back({std::string(1, static_cast<char>(byte)), byte});
-    entries.push_back({std::string("x") + static_cast<char>(byte), 1000 + byte});
+    entries.push_back({keys.emplace_back(1, static_cast<char>(byte)), byte});
+    entries.push_back({keys.emplace_back(std::string("x") + static_cast<char>(byte)), 1000 + byte});
   }
   const Trie trie = build(entries);
   for (uint32_t byte = 0; byte < 256; ++byte) {
@@ -108,10 +114,44 @@ TEST(Trie, VeryLongKeysNeedNoRecursion) {
   EXPECT_EQ(trie.node_count(), 100002u);  // the root, one node per 'a', and the 'b'
 }
 
-}  // namespace
-// Aho-Corasick links, checked against their definition on every node of a trie whose keys
-// overlap in every way: a node's failure is its longest proper suffix that is a node, its
+// Aho-Corasick links, checked against their definition on the node of every key prefix: its
+// depth is the prefix's length, its failure the longest proper suffix that is a node, its
 // output the nearest node along the failure chain where a key ends.
+void expect_links_follow_definition(const Trie& trie, const std::set<std::string>& prefixes) {
+  for (const std::string& prefix : prefixes) {
+    const Trie::State node = walk(trie, prefix);
+    ASSERT_NE(node, Trie::kDead) << prefix;
+    EXPECT_EQ(trie.depth(node), prefix.size()) << prefix;
+    if (prefix.empty()) continue;
+    Trie::State expected_failure = Trie::kRoot;
+    for (size_t cut = 1; cut < prefix.size(); ++cut) {
+      const Trie::State suffix = walk(trie, prefix.substr(cut));
+      if (suffix != Trie::kDead) {
+        expected_failure = suffix;
+        break;
+      }
+    }
+    EXPECT_EQ(trie.failure(node), expected_failure) << prefix;
+    Trie::State expected_output = Trie::kDead;
+    for (size_t cut = 1; cut < prefix.size(); ++cut) {
+      const Trie::State suffix = walk(trie, prefix.substr(cut));
+      if (suffix != Trie::kDead && trie.has_values(suffix)) {
+        expected_output = suffix;
+        break;
+      }
+    }
+    EXPECT_EQ(trie.output(node), expected_output) << prefix;
+  }
+}
+
+std::set<std::string> prefixes_of(const std::vector<std::string>& keys) {
+  std::set<std::string> prefixes;
+  for (const std::string& key : keys) {
+    for (size_t length = 0; length <= key.size(); ++length) prefixes.insert(key.substr(0, length));
+  }
+  return prefixes;
+}
+
 TEST(Trie, FailureAndOutputLinksFollowTheirDefinition) {
   const std::vector<std::string> keys = {"he", "she", "his", "hers", "a", "a a", "a a a b",
                                          "ab", "bab", "b"};
@@ -119,35 +159,89 @@ TEST(Trie, FailureAndOutputLinksFollowTheirDefinition) {
   for (uint32_t i = 0; i < keys.size(); ++i) entries.push_back({keys[i], i});
   const Trie trie = Trie::build(entries);
   EXPECT_EQ(trie.max_depth(), 7u);
-  size_t checked = 0;
-  for (const std::string& key : keys) {
-    for (size_t length = 1; length <= key.size(); ++length) {
-      const std::string prefix = key.substr(0, length);
-      const Trie::State node = walk(trie, prefix);
-      ASSERT_NE(node, Trie::kDead) << prefix;
-      EXPECT_EQ(trie.depth(node), length) << prefix;
-      Trie::State expected_failure = Trie::kRoot;
-      for (size_t cut = 1; cut < length; ++cut) {
-        const Trie::State suffix = walk(trie, prefix.substr(cut));
-        if (suffix != Trie::kDead) {
-          expected_failure = suffix;
-          break;
-        }
-      }
-      EXPECT_EQ(trie.failure(node), expected_failure) << prefix;
-      Trie::State expected_output = Trie::kDead;
-      for (size_t cut = 1; cut < length; ++cut) {
-        const Trie::State suffix = walk(trie, prefix.substr(cut));
-        if (suffix != Trie::kDead && trie.has_values(suffix)) {
-          expected_output = suffix;
-          break;
-        }
-      }
-      EXPECT_EQ(trie.output(node), expected_output) << prefix;
-      ++checked;
-    }
-  }
-  EXPECT_GT(checked, 20u);
+  expect_links_follow_definition(trie, prefixes_of(keys));
 }
 
+// The compact layout (children found through their neighbours, depth and values and outputs
+// found by rank) against a plain map, on pseudo-random keys over a few bytes, so that keys
+// share prefixes and suffixes in every way, including multi-byte characters and bytes whose
+// order differs signed and unsigned.
+TEST(Trie, RandomKeySetsMatchAPlainMap) {
+  const std::vector<std::string> alphabet = {"a", "b", " ", "\xC3\xA9", "\xFF", "\x01"};
+  std::mt19937 rng(20261124);
+  for (const size_t key_count : {1, 2, 40, 700}) {
+    SCOPED_TRACE(key_count);
+    std::vector<std::string> keys;
+    std::map<std::string, std::set<uint32_t>> expected;
+    std::vector<Trie::Entry> entries;
+    keys.reserve(key_count);
+    for (size_t i = 0; i < key_count; ++i) {
+      std::string key;
+      for (size_t length = 1 + rng() % 9; key.size() < length;) {
+        key += alphabet[rng() % alphabet.size()];
+      }
+      // Some keys repeat, with the same value or another.
+      if (i > 0 && rng() % 4 == 0) key = keys[rng() % keys.size()];
+      const uint32_t value = static_cast<uint32_t>(rng() % (key_count + 1));
+      keys.push_back(key);
+      expected[key].insert(value);
+      entries.push_back({keys.back(), value});
+    }
+    const Trie trie = Trie::build(entries);
+    const std::set<std::string> prefixes = prefixes_of(keys);
+    EXPECT_EQ(trie.node_count(), prefixes.size());
+    size_t longest = 0;
+    for (const std::string& key : keys) longest = std::max(longest, key.size());
+    EXPECT_EQ(trie.max_depth(), longest);
+    std::set<Trie::State> states;
+    for (const std::string& prefix : prefixes) {
+      const auto found = expected.find(prefix);
+      const Values values =
+          found == expected.end() ? Values{} : Values(found->second.begin(), found->second.end());
+      EXPECT_EQ(lookup(trie, prefix), values) << prefix;
+      states.insert(walk(trie, prefix));
+      // One byte more than any prefix leads nowhere.
+      for (const std::string& letter : alphabet) {
+        const std::string longer = prefix + letter.substr(0, 1);
+        if (prefixes.count(longer) == 0) EXPECT_EQ(walk(trie, longer), Trie::kDead) << longer;
+      }
+    }
+    EXPECT_EQ(states.size(), prefixes.size());
+    expect_links_follow_definition(trie, prefixes);
+  }
+}
+
+// Three columns filled independently, as the trie fills them (two while laying out the nodes,
+// the third while linking them), against plain vectors.
+TEST(RankedBitColumns, TestAndRankMatchPlainVectors) {
+  std::mt19937 rng(7);
+  for (const size_t size : {0, 1, 31, 32, 33, 64, 65, 1000}) {
+    SCOPED_TRACE(std::to_string(size) + " bits");
+    RankedBitColumns<3> columns;
+    std::vector<bool> plain[3];
+    const unsigned density[3] = {100, 3, 60};  // percent set
+    for (size_t column : {1, 0, 2}) {
+      for (size_t i = 0; i < size; ++i) {
+        const bool bit = rng() % 100 < density[column];
+        columns.push_back(column, bit);
+        plain[column].push_back(bit);
+        // Rank works on what has been appended so far.
+        ASSERT_EQ(columns.rank(column, i + 1),
+                  std::count(plain[column].begin(), plain[column].end(), true));
+      }
+    }
+    for (size_t column = 0; column < 3; ++column) {
+      ASSERT_EQ(columns.size(column), size);
+      uint32_t below = 0;
+      for (size_t i = 0; i < size; ++i) {
+        ASSERT_EQ(columns.test(column, i), plain[column][i]) << column << " " << i;
+        ASSERT_EQ(columns.rank(column, i), below) << column << " " << i;
+        below += plain[column][i];
+      }
+      EXPECT_EQ(columns.rank(column, size), below);
+    }
+  }
+}
+
+}  // namespace
 }  // namespace onoma::automaton
