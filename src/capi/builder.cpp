@@ -110,10 +110,8 @@ onoma_status onoma_builder_add_buffer(onoma_builder* builder, const char* data, 
     require(builder != nullptr, "builder is NULL");
     require(data != nullptr || length == 0, "data is NULL");
     const std::string file = name == nullptr ? std::string() : std::string(name);
-    builder->builder.add_entities(
-        onoma::gazetteer::parse_entities(std::string_view(data, data == nullptr ? 0 : length),
-                                         format_argument(format), file),
-        file);
+    builder->builder.add_content(std::string_view(data, data == nullptr ? 0 : length),
+                                 format_argument(format), file);
     return ONOMA_OK;
   });
 }

@@ -1,10 +1,12 @@
 #include "gazetteer/gazetteer_builder.h"
 
+#include <absl/container/flat_hash_map.h>
 #include <absl/container/flat_hash_set.h>
+#include <absl/hash/hash.h>
 
 #include <algorithm>
 #include <limits>
-#include <optional>
+#include <numeric>
 #include <tuple>
 #include <utility>
 
@@ -48,13 +50,13 @@ std::string quoted(std::string_view s) {
   return out + "\"";
 }
 
-bool first_code_point_is_word(const unicode::FoldTable& table, const std::string& folded) {
+bool first_code_point_is_word(const unicode::FoldTable& table, std::string_view folded) {
   const auto* p = reinterpret_cast<const unsigned char*>(folded.data());
   const auto d = unicode::decode_utf8(p, p + folded.size());
   return table.entry(d.code_point).has(unicode::FoldEntry::kWord);
 }
 
-bool last_code_point_is_word(const unicode::FoldTable& table, const std::string& folded) {
+bool last_code_point_is_word(const unicode::FoldTable& table, std::string_view folded) {
   size_t start = folded.size() - 1;
   while (start > 0 && (static_cast<unsigned char>(folded[start]) & 0xC0) == 0x80) --start;
   const auto* p = reinterpret_cast<const unsigned char*>(folded.data());
@@ -94,12 +96,13 @@ class PoolWriter {
 // the escape \u0000, so it needs no such rule.
 bool contains_nul(std::string_view s) { return s.find('\0') != std::string_view::npos; }
 
-}  // namespace
+// Where an entity or alias was written, for error messages.
+struct Source {
+  const std::string& file;
+  uint64_t line;
+};
 
-GazetteerBuilder::GazetteerBuilder(uint32_t fold_options)
-    : fold_options_(fold_options), fold_table_(unicode::FoldTable::for_options(fold_options)) {}
-
-void GazetteerBuilder::check_entity_fields(const EntitySpec& spec, Source where) const {
+void check_entity_fields(const EntitySpec& spec, Source where) {
   auto require = [&](const std::string& value, const char* field) {
     if (value.empty()) reject(std::string("entity has an empty \"") + field + "\"", where.file, where.line);
     if (!unicode::is_valid_utf8(value.data(), value.size())) {
@@ -122,8 +125,149 @@ void GazetteerBuilder::check_entity_fields(const EntitySpec& spec, Source where)
   }
 }
 
-GazetteerBuilder::DraftAlias GazetteerBuilder::fold_alias(const AliasSpec& alias,
-                                                          Source where) const {
+// A string in one of the builder's arenas.
+struct ArenaText {
+  uint32_t offset = 0;
+  uint32_t length = 0;
+};
+
+// Strings appended one after the other to one buffer, addressed by 32-bit offsets.
+class Arena {
+ public:
+  ArenaText add(std::string_view s) {
+    if (bytes_.size() + s.size() > std::numeric_limits<uint32_t>::max()) {
+      throw InputError(InputError::Kind::kInvalidInput, "gazetteer text exceeds 4 GiB");
+    }
+    const ArenaText text{static_cast<uint32_t>(bytes_.size()), static_cast<uint32_t>(s.size())};
+    bytes_.append(s);
+    return text;
+  }
+  std::string_view view(ArenaText text) const { return {bytes_.data() + text.offset, text.length}; }
+  size_t size() const { return bytes_.size(); }
+  void cut_back(size_t size) { bytes_.resize(size); }
+
+ private:
+  std::string bytes_;
+};
+
+struct DraftEntity {
+  ArenaText id;     // in Drafts::texts
+  ArenaText meta;   // in Drafts::texts; empty when the entity has none
+  uint32_t label;   // in Drafts::labels
+  uint32_t source;  // in Drafts::sources: the file where the entity was first seen
+  uint64_t line;
+};
+
+struct DraftAlias {
+  uint32_t entity;
+  ArenaText text;      // in Drafts::texts, as written
+  ArenaText key;       // in Drafts::keys, fully folded: what the trie holds
+  ArenaText case_key;  // in Drafts::keys, folded but for case; set when case_sensitive
+  uint32_t flags;
+  bool case_sensitive;
+  bool word_start;
+  bool word_end;
+};
+
+}  // namespace
+
+struct GazetteerBuilder::Drafts {
+  // Ids hash and compare as their text, so that the set holds entity numbers (4 bytes each)
+  // and is searched by id.
+  struct IdHash {
+    using is_transparent = void;
+    const Drafts* drafts;
+    size_t operator()(std::string_view id) const { return absl::Hash<std::string_view>{}(id); }
+    size_t operator()(uint32_t entity) const { return (*this)(drafts->id(entity)); }
+  };
+  struct IdEq {
+    using is_transparent = void;
+    const Drafts* drafts;
+    bool operator()(uint32_t a, uint32_t b) const { return drafts->id(a) == drafts->id(b); }
+    bool operator()(std::string_view a, uint32_t b) const { return a == drafts->id(b); }
+    bool operator()(uint32_t a, std::string_view b) const { return drafts->id(a) == b; }
+  };
+  // How much of each part there is: what a failed call cuts the drafts back to.
+  struct Sizes {
+    size_t entities, aliases, texts, keys, labels, sources;
+  };
+
+  explicit Drafts(uint32_t options)
+      : fold_options(options), fold_table(unicode::FoldTable::for_options(options)) {}
+  Drafts(const Drafts&) = delete;
+  Drafts& operator=(const Drafts&) = delete;
+
+  std::string_view id(uint32_t entity) const { return texts.view(entities[entity].id); }
+  Sizes sizes() const {
+    return {entities.size(), aliases.size(), texts.size(), keys.size(), labels.size(),
+            sources.size()};
+  }
+  void cut_back(const Sizes& to);
+  template <typename Add>
+  void all_or_nothing(Add&& add);
+
+  uint32_t source(const std::string& file);
+  uint32_t label(const std::string& name);
+  DraftAlias fold(const AliasSpec& alias, Source where);
+  void apply(const EntitySpec& spec, uint32_t source);
+  void add_alias(std::string_view id, const AliasSpec& alias);
+
+  const uint32_t fold_options;
+  const unicode::FoldTable& fold_table;
+  Arena texts;  // ids, metas and aliases as written
+  Arena keys;   // aliases folded
+  std::vector<DraftEntity> entities;
+  std::vector<DraftAlias> aliases;  // in the order added; build() groups them by entity
+  std::vector<std::string> labels;
+  absl::flat_hash_map<std::string, uint32_t> label_numbers;
+  std::vector<std::string> sources;  // file names
+  absl::flat_hash_set<uint32_t, IdHash, IdEq> ids{0, IdHash{this}, IdEq{this}};
+  std::vector<uint32_t> metas_given;  // earlier entities given a meta by the call under way
+  std::vector<DraftAlias> folded;     // the aliases of the entity being added
+};
+
+void GazetteerBuilder::Drafts::cut_back(const Sizes& to) {
+  // Ids hash by their text: take them out of the set before the text goes.
+  for (size_t entity = to.entities; entity < entities.size(); ++entity) {
+    ids.erase(static_cast<uint32_t>(entity));
+  }
+  for (const uint32_t entity : metas_given) {
+    if (entity < to.entities) entities[entity].meta = ArenaText{};
+  }
+  for (size_t label = to.labels; label < labels.size(); ++label) label_numbers.erase(labels[label]);
+  entities.resize(to.entities);
+  aliases.resize(to.aliases);
+  texts.cut_back(to.texts);
+  keys.cut_back(to.keys);
+  labels.resize(to.labels);
+  sources.resize(to.sources);
+}
+
+// Runs `add`; if it throws, cuts the drafts back to what they were and rethrows.
+template <typename Add>
+void GazetteerBuilder::Drafts::all_or_nothing(Add&& add) {
+  const Sizes before = sizes();
+  metas_given.clear();
+  try {
+    add();
+  } catch (...) {
+    cut_back(before);
+    throw;
+  }
+}
+
+uint32_t GazetteerBuilder::Drafts::source(const std::string& file) {
+  if (sources.empty() || sources.back() != file) sources.push_back(file);
+  return static_cast<uint32_t>(sources.size() - 1);
+}
+
+uint32_t GazetteerBuilder::Drafts::label(const std::string& name) {
+  const auto [it, inserted] = label_numbers.emplace(name, static_cast<uint32_t>(labels.size()));
+  if (inserted) labels.push_back(name);
+  return it->second;
+}
+
+DraftAlias GazetteerBuilder::Drafts::fold(const AliasSpec& alias, Source where) {
   if (!unicode::is_valid_utf8(alias.text.data(), alias.text.size())) {
     reject("invalid UTF-8 in alias " + quoted(alias.text), where.file, where.line);
   }
@@ -135,133 +279,167 @@ GazetteerBuilder::DraftAlias GazetteerBuilder::fold_alias(const AliasSpec& alias
     reject("alias " + quoted(alias.text) + " is both case-sensitive and case-insensitive",
            where.file, where.line);
   }
-  DraftAlias draft{alias.text, alias.flags, {}, {}, false, false, false};
-  draft.key = unicode::fold_string(fold_table_, alias.text.data(), alias.text.size());
-  if (draft.key.empty()) {
+  const std::string key = unicode::fold_string(fold_table, alias.text.data(), alias.text.size());
+  if (key.empty()) {
     reject("alias " + quoted(alias.text) + " folds to nothing", where.file, where.line);
   }
-  draft.word_start = first_code_point_is_word(fold_table_, draft.key);
-  draft.word_end = last_code_point_is_word(fold_table_, draft.key);
+  DraftAlias draft{0, texts.add(alias.text), keys.add(key), {}, alias.flags, false,
+                   first_code_point_is_word(fold_table, key),
+                   last_code_point_is_word(fold_table, key)};
   const bool by_rule = (alias.flags & kAliasCaseInsensitive) == 0 &&
                        unicode::is_short_capitalized_alias(alias.text);
   const bool wants_case = (alias.flags & kAliasCaseSensitive) != 0 || by_rule;
   // Without case folding every alias already keeps its case: nothing more to check.
-  if (wants_case && (fold_options_ & unicode::kFoldCase)) {
+  if (wants_case && (fold_options & unicode::kFoldCase)) {
     draft.case_sensitive = true;
-    const auto& case_keeping =
-        unicode::FoldTable::for_options(fold_options_ & ~unicode::kFoldCase);
+    const auto& case_keeping = unicode::FoldTable::for_options(fold_options & ~unicode::kFoldCase);
     // The part of the alias its key covers, folded but for case exactly as the scanner folds
     // a matched span (a folded-away character can fold to something once case is kept).
     const auto [begin, end] =
-        unicode::folded_extent(fold_table_, alias.text.data(), alias.text.size());
+        unicode::folded_extent(fold_table, alias.text.data(), alias.text.size());
     unicode::ClusterReader reader(case_keeping);
-    unicode::fold_span(reader, alias.text.data(), begin, end, draft.case_key);
+    std::string case_key;
+    unicode::fold_span(reader, alias.text.data(), begin, end, case_key);
+    draft.case_key = keys.add(case_key);
   }
   return draft;
 }
 
-void GazetteerBuilder::apply(const EntitySpec& spec, const std::string& file) {
-  const Source where{file, spec.line};
+void GazetteerBuilder::Drafts::apply(const EntitySpec& spec, uint32_t source_number) {
+  const Source where{sources[source_number], spec.line};
   check_entity_fields(spec, where);
-  std::vector<DraftAlias> aliases;
-  aliases.push_back(fold_alias(AliasSpec{spec.name, 0}, where));
-  for (const AliasSpec& alias : spec.aliases) aliases.push_back(fold_alias(alias, where));
+  folded.clear();
+  folded.push_back(fold(AliasSpec{spec.name, 0}, where));
+  for (const AliasSpec& alias : spec.aliases) folded.push_back(fold(alias, where));
 
-  const auto existing = state_.entity_by_id.find(spec.id);
-  if (existing == state_.entity_by_id.end()) {
-    if (state_.entities.size() >= std::numeric_limits<uint32_t>::max()) {
-      reject("too many entities", file, spec.line);
+  uint32_t entity;
+  const auto existing = ids.find(std::string_view(spec.id));
+  if (existing == ids.end()) {
+    if (entities.size() >= std::numeric_limits<uint32_t>::max()) {
+      reject("too many entities", where.file, spec.line);
     }
-    state_.entity_by_id.emplace(spec.id, static_cast<uint32_t>(state_.entities.size()));
-    DraftEntity entity{spec.id, spec.label, spec.meta, {}, file, spec.line};
-    entity.aliases = std::move(aliases);
-    state_.entities.push_back(std::move(entity));
-    return;
+    entity = static_cast<uint32_t>(entities.size());
+    entities.push_back(DraftEntity{texts.add(spec.id), texts.add(spec.meta), label(spec.label),
+                                   source_number, spec.line});
+    ids.insert(entity);
+  } else {
+    entity = *existing;
+    DraftEntity& draft = entities[entity];
+    const std::string first_seen = describe_origin(sources[draft.source], draft.line);
+    if (labels[draft.label] != spec.label) {
+      reject("entity " + quoted(spec.id) + " has label " + quoted(spec.label) + " here but " +
+                 quoted(labels[draft.label]) + " before" + first_seen,
+             where.file, spec.line);
+    }
+    const std::string_view meta = texts.view(draft.meta);
+    if (!spec.meta.empty() && !meta.empty() && spec.meta != meta) {
+      reject("entity " + quoted(spec.id) + " has a different \"meta\" here" + first_seen,
+             where.file, spec.line);
+    }
+    if (meta.empty() && !spec.meta.empty()) {
+      draft.meta = texts.add(spec.meta);
+      metas_given.push_back(entity);
+    }
   }
-  DraftEntity& entity = state_.entities[existing->second];
-  const std::string first_seen = describe_origin(entity.file, entity.line);
-  if (entity.label != spec.label) {
-    reject("entity " + quoted(spec.id) + " has label " + quoted(spec.label) +
-               " here but " + quoted(entity.label) + " before" + first_seen,
-           file, spec.line);
+  for (DraftAlias& alias : folded) {
+    alias.entity = entity;
+    aliases.push_back(alias);
   }
-  if (!spec.meta.empty() && !entity.meta.empty() && spec.meta != entity.meta) {
-    reject("entity " + quoted(spec.id) + " has a different \"meta\" here" + first_seen, file,
-           spec.line);
-  }
-  if (entity.meta.empty()) entity.meta = spec.meta;
-  entity.aliases.insert(entity.aliases.end(), std::make_move_iterator(aliases.begin()),
-                        std::make_move_iterator(aliases.end()));
 }
 
+void GazetteerBuilder::Drafts::add_alias(std::string_view id, const AliasSpec& alias) {
+  static const std::string kNoFile;
+  const auto existing = ids.find(id);
+  if (existing == ids.end()) reject("no entity with id " + quoted(id), kNoFile, 0);
+  DraftAlias draft = fold(alias, Source{kNoFile, 0});
+  draft.entity = *existing;
+  aliases.push_back(draft);
+}
+
+GazetteerBuilder::GazetteerBuilder(uint32_t fold_options)
+    : fold_options_(fold_options), drafts_(std::make_unique<Drafts>(fold_options)) {}
+GazetteerBuilder::GazetteerBuilder(GazetteerBuilder&&) noexcept = default;
+GazetteerBuilder::~GazetteerBuilder() = default;
+
+size_t GazetteerBuilder::entity_count() const { return drafts_->entities.size(); }
+
 void GazetteerBuilder::add_entity(const EntitySpec& spec, const std::string& file) {
-  // apply() checks and folds everything before it changes anything, but a merge can still
-  // fail half-way (allocation), so keep the all-or-nothing promise with a copy of the entity.
-  const auto existing = state_.entity_by_id.find(spec.id);
-  const size_t entity_count = state_.entities.size();
-  std::optional<DraftEntity> previous;
-  if (existing != state_.entity_by_id.end()) previous = state_.entities[existing->second];
-  try {
-    apply(spec, file);
-  } catch (...) {
-    if (previous) {
-      state_.entities[state_.entity_by_id.at(spec.id)] = std::move(*previous);
-    } else if (state_.entities.size() > entity_count) {
-      state_.entities.pop_back();
-      state_.entity_by_id.erase(spec.id);
-    }
-    throw;
-  }
+  drafts_->all_or_nothing([&] { drafts_->apply(spec, drafts_->source(file)); });
 }
 
 void GazetteerBuilder::add_entities(const std::vector<EntitySpec>& specs,
                                     const std::string& file) {
-  State backup = state_;
-  try {
-    for (const EntitySpec& spec : specs) apply(spec, file);
-  } catch (...) {
-    state_ = std::move(backup);
-    throw;
-  }
+  drafts_->all_or_nothing([&] {
+    const uint32_t source = drafts_->source(file);
+    for (const EntitySpec& spec : specs) drafts_->apply(spec, source);
+  });
 }
 
 void GazetteerBuilder::add_alias(std::string_view id, const AliasSpec& alias) {
-  const auto existing = state_.entity_by_id.find(std::string(id));
-  static const std::string kNoFile;
-  if (existing == state_.entity_by_id.end()) {
-    reject("no entity with id " + quoted(id), kNoFile, 0);
-  }
-  state_.entities[existing->second].aliases.push_back(fold_alias(alias, Source{kNoFile, 0}));
+  drafts_->all_or_nothing([&] { drafts_->add_alias(id, alias); });
+}
+
+void GazetteerBuilder::add_content(std::string_view content, FileFormat format,
+                                   const std::string& file) {
+  drafts_->all_or_nothing([&] {
+    const uint32_t source = drafts_->source(file);
+    read_entities(content, format, file,
+                  [&](const EntitySpec& spec) { drafts_->apply(spec, source); });
+  });
 }
 
 void GazetteerBuilder::add_file(const std::string& path, FileFormat format) {
-  add_entities(load_entities(path, format), path);
+  add_content(read_file(path), format, path);
 }
 
 std::unique_ptr<Gazetteer> GazetteerBuilder::build() const {
+  const Drafts& drafts = *drafts_;
+  // Aliases are numbered entity by entity, each entity's in the order they were added: a
+  // counting sort of the drafts by entity.
+  std::vector<uint32_t> first_draft(drafts.entities.size() + 1, 0);
+  for (const DraftAlias& alias : drafts.aliases) ++first_draft[alias.entity + 1];
+  std::partial_sum(first_draft.begin(), first_draft.end(), first_draft.begin());
+  std::vector<uint32_t> by_entity(drafts.aliases.size());
+  {
+    std::vector<uint32_t> next(first_draft.begin(), first_draft.end() - 1);
+    for (uint32_t i = 0; i < drafts.aliases.size(); ++i) {
+      by_entity[next[drafts.aliases[i].entity]++] = i;
+    }
+  }
+
   Gazetteer::Contents contents;
   contents.fold_options = fold_options_;
+  // Room for every string with its NUL, so that the pool is allocated once.
+  size_t pool_size = drafts.texts.size() + 2 * drafts.entities.size();
+  for (const std::string& label : drafts.labels) pool_size += label.size() + 1;
+  for (const DraftAlias& alias : drafts.aliases) pool_size += 2 + alias.case_key.length;
+  contents.pool.reserve(pool_size);
   PoolWriter pool(contents.pool);
-  absl::flat_hash_map<std::string, uint32_t> label_index;
+  std::vector<uint32_t> label_numbers(drafts.labels.size(), UINT32_MAX);
   std::vector<automaton::Trie::Entry> trie_entries;
+  trie_entries.reserve(drafts.aliases.size());
   absl::flat_hash_set<std::tuple<std::string_view, bool, std::string_view>> distinct_aliases;
-  contents.entities.reserve(state_.entities.size());
-  for (const DraftEntity& draft : state_.entities) {
+  contents.entities.reserve(drafts.entities.size());
+  contents.aliases.reserve(drafts.aliases.size());
+  for (uint32_t entity_index = 0; entity_index < drafts.entities.size(); ++entity_index) {
+    const DraftEntity& draft = drafts.entities[entity_index];
     EntityRecord entity;
-    entity.id = pool.add(draft.id);
-    entity.meta = pool.add(draft.meta);
-    auto [label, inserted] =
-        label_index.emplace(draft.label, static_cast<uint32_t>(contents.labels.size()));
-    if (inserted) contents.labels.push_back(pool.add(draft.label));
-    entity.label = label->second;
+    entity.id = pool.add(drafts.texts.view(draft.id));
+    entity.meta = pool.add(drafts.texts.view(draft.meta));
+    if (label_numbers[draft.label] == UINT32_MAX) {
+      label_numbers[draft.label] = static_cast<uint32_t>(contents.labels.size());
+      contents.labels.push_back(pool.add(drafts.labels[draft.label]));
+    }
+    entity.label = label_numbers[draft.label];
     entity.first_alias = static_cast<uint32_t>(contents.aliases.size());
-    const auto entity_index = static_cast<uint32_t>(contents.entities.size());
     // Aliases of one entity that fold alike (and check case alike) would only ever match
     // together: keep the first, so a span yields one match per entity.
     distinct_aliases.clear();
-    for (const DraftAlias& draft_alias : draft.aliases) {
+    for (uint32_t i = first_draft[entity_index]; i < first_draft[entity_index + 1]; ++i) {
+      const DraftAlias& draft_alias = drafts.aliases[by_entity[i]];
+      const std::string_view key = drafts.keys.view(draft_alias.key);
       if (!distinct_aliases
-               .emplace(draft_alias.key, draft_alias.case_sensitive, draft_alias.case_key)
+               .emplace(key, draft_alias.case_sensitive, drafts.keys.view(draft_alias.case_key))
                .second) {
         continue;
       }
@@ -269,14 +447,16 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::build() const {
         throw InputError(InputError::Kind::kInvalidInput, "too many aliases");
       }
       AliasRecord alias;
-      alias.text = pool.add(draft_alias.text);
-      alias.case_key = draft_alias.case_sensitive ? pool.add(draft_alias.case_key) : PooledString{};
+      alias.text = pool.add(drafts.texts.view(draft_alias.text));
+      alias.case_key = draft_alias.case_sensitive
+                           ? pool.add(drafts.keys.view(draft_alias.case_key))
+                           : PooledString{};
       alias.entity = entity_index;
       alias.flags = draft_alias.flags;
       alias.case_sensitive = draft_alias.case_sensitive;
       alias.word_start = draft_alias.word_start;
       alias.word_end = draft_alias.word_end;
-      trie_entries.push_back({draft_alias.key, static_cast<uint32_t>(contents.aliases.size())});
+      trie_entries.push_back({key, static_cast<uint32_t>(contents.aliases.size())});
       contents.aliases.push_back(alias);
     }
     entity.alias_count = static_cast<uint32_t>(contents.aliases.size()) - entity.first_alias;

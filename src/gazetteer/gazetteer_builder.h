@@ -1,9 +1,12 @@
 // Collects entities and aliases, folds each alias as it arrives (so a defect is reported where
 // it was written), and compiles the immutable Gazetteer. Every adding call is all-or-nothing:
 // when it throws InputError the builder is exactly as it was before the call.
+//
+// What it collects is kept flat, as it must hold a whole gazetteer before compiling it: the
+// texts in two byte arenas (as written; folded), records of offsets into them, and the ids in
+// a hash set of entity numbers. Undoing a failed call is cutting everything back to the sizes
+// it had before.
 #pragma once
-
-#include <absl/container/flat_hash_map.h>
 
 #include <memory>
 #include <string>
@@ -14,18 +17,16 @@
 #include "gazetteer/file_format.h"
 #include "gazetteer/gazetteer.h"
 
-namespace onoma::unicode {
-class FoldTable;
-}
-
 namespace onoma::gazetteer {
 
 class GazetteerBuilder {
  public:
   explicit GazetteerBuilder(uint32_t fold_options);
+  GazetteerBuilder(GazetteerBuilder&&) noexcept;
+  ~GazetteerBuilder();
 
   uint32_t fold_options() const { return fold_options_; }
-  size_t entity_count() const { return state_.entities.size(); }
+  size_t entity_count() const;
 
   // Adds an entity. An id seen before merges into that entity when the label agrees: its
   // name and aliases become further aliases. `file` names the source in error messages.
@@ -34,45 +35,19 @@ class GazetteerBuilder {
   void add_entities(const std::vector<EntitySpec>& specs, const std::string& file);
   // Adds one alias to the entity with id `id`, which must exist.
   void add_alias(std::string_view id, const AliasSpec& alias);
-  // Reads a gazetteer file (see file_format.h) and adds all of it, or none of it.
+  // Reads gazetteer records from `content` (see file_format.h; `file` names it in error
+  // messages) and adds all of them, or none; each record is added as it is read.
+  void add_content(std::string_view content, FileFormat format, const std::string& file);
+  // Reads a gazetteer file and adds all of it, or none of it.
   void add_file(const std::string& path, FileFormat format);
 
   std::unique_ptr<Gazetteer> build() const;
 
  private:
-  struct DraftAlias {
-    std::string text;
-    uint32_t flags;
-    std::string key;       // fully folded: what the trie holds
-    std::string case_key;  // folded but for case; set when case_sensitive
-    bool case_sensitive;
-    bool word_start;
-    bool word_end;
-  };
-  struct DraftEntity {
-    std::string id;
-    std::string label;
-    std::string meta;
-    std::vector<DraftAlias> aliases;  // the first is the canonical name
-    std::string file;
-    uint64_t line;
-  };
-  struct State {
-    std::vector<DraftEntity> entities;
-    absl::flat_hash_map<std::string, uint32_t> entity_by_id;
-  };
-  struct Source {
-    const std::string& file;
-    uint64_t line;
-  };
-
-  void apply(const EntitySpec& spec, const std::string& file);
-  void check_entity_fields(const EntitySpec& spec, Source where) const;
-  DraftAlias fold_alias(const AliasSpec& alias, Source where) const;
+  struct Drafts;  // what has been added; on the heap, as its id set refers to it
 
   uint32_t fold_options_;
-  const unicode::FoldTable& fold_table_;
-  State state_;
+  std::unique_ptr<Drafts> drafts_;
 };
 
 }  // namespace onoma::gazetteer

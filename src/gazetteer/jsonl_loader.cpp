@@ -26,11 +26,12 @@ AliasSpec read_alias(const JsonRecord& record, const json::Value& value) {
 
 }  // namespace
 
-std::vector<EntitySpec> parse_jsonl(std::string_view content, const std::string& file) {
-  std::vector<EntitySpec> entities;
+void read_jsonl(std::string_view content, const std::string& file, EntityVisitor visit) {
+  EntitySpec spec;  // one for all records, so that its buffers are reused
   for_each_json_record(content, file, [&](const JsonRecord& record) {
     record.allow_only({"id", "label", "name", "aliases", "meta"});
-    EntitySpec spec;
+    spec.aliases.clear();
+    spec.meta.clear();
     spec.line = record.line;
     spec.id = *record.string_field("id", true);
     spec.label = *record.string_field("label", true);
@@ -41,11 +42,10 @@ std::vector<EntitySpec> parse_jsonl(std::string_view content, const std::string&
     }
     if (const json::Value* meta = record.object.find("meta")) {
       if (meta->kind != json::Kind::kObject) record.reject("\"meta\" must be a JSON object");
-      spec.meta = std::string(meta->raw);
+      spec.meta = meta->raw;
     }
-    entities.push_back(std::move(spec));
+    visit(spec);
   });
-  return entities;
 }
 
 }  // namespace onoma::gazetteer

@@ -44,6 +44,8 @@ bool first_record_is_spacy_pattern(std::string_view content) {
                    path);
 }
 
+}  // namespace
+
 // POSIX rather than iostreams: a stream opens a directory "successfully" and reads nothing,
 // which would turn a wrong path into an empty gazetteer instead of an error.
 std::string read_file(const std::string& path) {
@@ -70,30 +72,31 @@ std::string read_file(const std::string& path) {
   }
 }
 
-}  // namespace
-
 FileFormat detect_format(const std::string& file, std::string_view content) {
   if (has_extension(file, ".tsv") || has_extension(file, ".tab")) return FileFormat::kTsv;
   return first_record_is_spacy_pattern(content) ? FileFormat::kSpacy : FileFormat::kJsonl;
 }
 
-std::vector<EntitySpec> parse_entities(std::string_view content, FileFormat format,
-                                       const std::string& file) {
+void read_entities(std::string_view content, FileFormat format, const std::string& file,
+                   EntityVisitor visit) {
   if (format == FileFormat::kAuto) format = detect_format(file, content);
   switch (format) {
     case FileFormat::kTsv:
-      return parse_tsv(content, file);
+      return read_tsv(content, file, visit);
     case FileFormat::kSpacy:
-      return parse_spacy_patterns(content, file);
+      return read_spacy_patterns(content, file, visit);
     case FileFormat::kJsonl:
     case FileFormat::kAuto:
       break;
   }
-  return parse_jsonl(content, file);
+  read_jsonl(content, file, visit);
 }
 
-std::vector<EntitySpec> load_entities(const std::string& path, FileFormat format) {
-  return parse_entities(read_file(path), format, path);
+std::vector<EntitySpec> parse_entities(std::string_view content, FileFormat format,
+                                       const std::string& file) {
+  std::vector<EntitySpec> entities;
+  read_entities(content, format, file, [&](const EntitySpec& spec) { entities.push_back(spec); });
+  return entities;
 }
 
 }  // namespace onoma::gazetteer

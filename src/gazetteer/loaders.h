@@ -1,6 +1,9 @@
-// Readers for the gazetteer file formats. Each turns a whole file into entity specs or throws
-// InputError naming the file and line; none of them folds or checks what the builder checks.
+// Readers for the gazetteer file formats. Each hands the entity specs of a file's content to a
+// visitor one at a time, as it reads them, or throws InputError naming the file and line; none
+// of them folds or checks what the builder checks.
 #pragma once
+
+#include <absl/functional/function_ref.h>
 
 #include <string>
 #include <string_view>
@@ -11,17 +14,23 @@
 
 namespace onoma::gazetteer {
 
+// Called with each entity as it is read; the spec lives only during the call.
+using EntityVisitor = absl::FunctionRef<void(const EntitySpec&)>;
+
 // `file` is only used in error messages.
-std::vector<EntitySpec> parse_jsonl(std::string_view content, const std::string& file);
-std::vector<EntitySpec> parse_tsv(std::string_view content, const std::string& file);
-std::vector<EntitySpec> parse_spacy_patterns(std::string_view content, const std::string& file);
+void read_jsonl(std::string_view content, const std::string& file, EntityVisitor visit);
+void read_tsv(std::string_view content, const std::string& file, EntityVisitor visit);
+void read_spacy_patterns(std::string_view content, const std::string& file, EntityVisitor visit);
 
 // kAuto resolved from the file name and, for JSON Lines, the first record.
 FileFormat detect_format(const std::string& file, std::string_view content);
 
+void read_entities(std::string_view content, FileFormat format, const std::string& file,
+                   EntityVisitor visit);
+// Every entity of `content`, collected.
 std::vector<EntitySpec> parse_entities(std::string_view content, FileFormat format,
                                        const std::string& file);
-// Reads the file at `path` (InputError of kind kIo when it cannot) and parses it.
-std::vector<EntitySpec> load_entities(const std::string& path, FileFormat format);
+// The content of the file at `path`; InputError of kind kIo when it cannot be read.
+std::string read_file(const std::string& path);
 
 }  // namespace onoma::gazetteer

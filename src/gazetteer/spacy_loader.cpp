@@ -7,23 +7,21 @@
 
 namespace onoma::gazetteer {
 
-std::vector<EntitySpec> parse_spacy_patterns(std::string_view content, const std::string& file) {
-  std::vector<EntitySpec> rows;
+void read_spacy_patterns(std::string_view content, const std::string& file, EntityVisitor visit) {
+  EntitySpec spec;  // one for all rows, so that its buffers are reused
   for_each_json_record(content, file, [&](const JsonRecord& record) {
     record.allow_only({"label", "pattern", "id"});
     const json::Value* pattern = record.object.find("pattern");
     if (pattern != nullptr && pattern->kind == json::Kind::kArray) {
       record.reject("token patterns (lists) are not supported; use string patterns");
     }
-    EntitySpec spec;
     spec.line = record.line;
     spec.label = *record.string_field("label", true);
     spec.name = *record.string_field("pattern", true);
     const std::string* id = record.string_field("id", false);
     spec.id = id != nullptr ? *id : spec.name;
-    rows.push_back(std::move(spec));
+    visit(spec);
   });
-  return rows;
 }
 
 }  // namespace onoma::gazetteer

@@ -27,8 +27,8 @@ bool is_header(const std::vector<std::string_view>& fields) {
 
 }  // namespace
 
-std::vector<EntitySpec> parse_tsv(std::string_view content, const std::string& file) {
-  std::vector<EntitySpec> entities;
+void read_tsv(std::string_view content, const std::string& file, EntityVisitor visit) {
+  EntitySpec spec;  // one for all lines, so that its buffers are reused
   LineReader lines(content);
   std::string_view line;
   bool seen_record = false;
@@ -46,19 +46,18 @@ std::vector<EntitySpec> parse_tsv(std::string_view content, const std::string& f
                            std::to_string(fields.size()),
                        file, lines.line_number());
     }
-    EntitySpec spec;
     spec.line = lines.line_number();
-    spec.id = std::string(fields[0]);
-    spec.label = std::string(fields[1]);
-    spec.name = std::string(fields[2]);
+    spec.id = fields[0];
+    spec.label = fields[1];
+    spec.name = fields[2];
+    spec.aliases.clear();
     if (fields.size() == 4) {
       for (std::string_view alias : split(fields[3], '|')) {
         if (!alias.empty()) spec.aliases.push_back(AliasSpec{std::string(alias), 0});
       }
     }
-    entities.push_back(std::move(spec));
+    visit(spec);
   }
-  return entities;
 }
 
 }  // namespace onoma::gazetteer

@@ -100,12 +100,12 @@ constexpr const char* kOttawa = R"({"id": "ottawa", "label": "GPE", "name": "Ott
 // --- JSON Lines -----------------------------------------------------------------------------
 
 TEST_F(Loaders, JsonlStringAndObjectAliasesAndVerbatimMeta) {
-  const std::vector<EntitySpec> specs = parse_jsonl(
+  const std::vector<EntitySpec> specs = parse_entities(
       R"({"id": "joly", "label": "PERSON", "name": "Mélanie Joly", )"
       R"("aliases": ["Joly", {"text": "MJ", "case_sensitive": true}, )"
       R"({"text": "mj", "case_sensitive": false}, {"text": "Mel"}], )"
       R"("meta": {"party": "Liberal",  "ids": [1, 2.50], "x": {}}})",
-      "f.jsonl");
+      FileFormat::kJsonl, "f.jsonl");
   ASSERT_EQ(specs.size(), 1u);
   const EntitySpec& s = specs[0];
   EXPECT_EQ(s.id, "joly");
@@ -127,14 +127,14 @@ TEST_F(Loaders, JsonlStringAndObjectAliasesAndVerbatimMeta) {
 TEST_F(Loaders, JsonlBlankLinesCrlfAndByteOrderMark) {
   const std::string content = std::string("\xEF\xBB\xBF") + kJoly + "\r\n\r\n  \t\r\n" + kOttawa +
                               "\r\n";
-  const std::vector<EntitySpec> specs = parse_jsonl(content, "f.jsonl");
+  const std::vector<EntitySpec> specs = parse_entities(content, FileFormat::kJsonl, "f.jsonl");
   ASSERT_EQ(specs.size(), 2u);
   EXPECT_EQ(specs[0].id, "joly");
   EXPECT_EQ(specs[0].line, 1u);
   EXPECT_EQ(specs[1].id, "ottawa");
   EXPECT_EQ(specs[1].line, 4u);
-  EXPECT_EQ(parse_jsonl("", "f.jsonl").size(), 0u);
-  EXPECT_EQ(parse_jsonl("\n\n", "f.jsonl").size(), 0u);
+  EXPECT_EQ(parse_entities("", FileFormat::kJsonl, "f.jsonl").size(), 0u);
+  EXPECT_EQ(parse_entities("\n\n", FileFormat::kJsonl, "f.jsonl").size(), 0u);
 }
 
 TEST_F(Loaders, JsonlFileBuildsAGazetteer) {
@@ -495,14 +495,14 @@ TEST_F(Loaders, NulIsRefusedWhenAddingToTheBuilder) {
 
 TEST_F(Loaders, TsvCommentsHeaderColumnsAndEmptyAliasItems) {
   const std::vector<EntitySpec> specs =
-      parse_tsv("# a comment\n"
-                "id\tlabel\tname\taliases\n"
-                "\n"
-                "ottawa\tGPE\tOttawa\n"
-                "us\tGPE\tUnited States\tUSA||U.S.|\r\n"
-                "# another\n"
-                "eu\tORG\tEuropean Union\t\n",
-                "g.tsv");
+      parse_entities("# a comment\n"
+                     "id\tlabel\tname\taliases\n"
+                     "\n"
+                     "ottawa\tGPE\tOttawa\n"
+                     "us\tGPE\tUnited States\tUSA||U.S.|\r\n"
+                     "# another\n"
+                     "eu\tORG\tEuropean Union\t\n",
+                     FileFormat::kTsv, "g.tsv");
   ASSERT_EQ(specs.size(), 3u);
   EXPECT_EQ(specs[0].id, "ottawa");
   EXPECT_EQ(specs[0].label, "GPE");
@@ -518,7 +518,8 @@ TEST_F(Loaders, TsvCommentsHeaderColumnsAndEmptyAliasItems) {
 }
 
 TEST_F(Loaders, TsvHeaderOnlyBeforeTheFirstRecord) {
-  const std::vector<EntitySpec> specs = parse_tsv("a\tL\tA\nid\tlabel\tname\n", "g.tsv");
+  const std::vector<EntitySpec> specs =
+      parse_entities("a\tL\tA\nid\tlabel\tname\n", FileFormat::kTsv, "g.tsv");
   ASSERT_EQ(specs.size(), 2u);
   EXPECT_EQ(specs[1].id, "id");
 }
