@@ -106,7 +106,7 @@ uint32_t onoma_entity_first_alias(const onoma_gazetteer* gazetteer, uint32_t ent
 
 const char* onoma_alias_text(const onoma_gazetteer* gazetteer, uint32_t alias, size_t* length) {
   const Gazetteer* g = alias_owner(gazetteer, alias);
-  return g == nullptr ? nullptr : pooled(*g, g->alias(alias).text, length);
+  return g == nullptr ? nullptr : pooled(*g, g->alias_text(alias), length);
 }
 
 uint32_t onoma_alias_entity(const onoma_gazetteer* gazetteer, uint32_t alias) {
@@ -116,7 +116,7 @@ uint32_t onoma_alias_entity(const onoma_gazetteer* gazetteer, uint32_t alias) {
 
 uint32_t onoma_alias_flags(const onoma_gazetteer* gazetteer, uint32_t alias) {
   const Gazetteer* g = alias_owner(gazetteer, alias);
-  return g == nullptr ? 0 : g->alias(alias).flags;
+  return g == nullptr ? 0 : g->alias_flags(alias);
 }
 
 int onoma_alias_is_case_sensitive(const onoma_gazetteer* gazetteer, uint32_t alias) {

@@ -1,9 +1,8 @@
 // The compiled gazetteer: immutable once built, so any number of threads may scan with it at
-// once. Entities and aliases are flat records whose strings live in one pool; aliases are
-// numbered entity by entity, and the trie maps each folded alias to those numbers.
+// once. Entities and aliases are numbered, their fields kept in flat columns and their strings
+// in one pool; aliases are numbered entity by entity, and the trie maps each folded alias to
+// those numbers.
 #pragma once
-
-#include <absl/container/flat_hash_map.h>
 
 #include <array>
 #include <cstddef>
@@ -13,7 +12,9 @@
 #include <string_view>
 #include <vector>
 
+#include "automaton/ranked_bit_columns.h"
 #include "automaton/trie.h"
+#include "gazetteer/string_index.h"
 #include "unicode/fold_table.h"
 
 namespace onoma::gazetteer {
@@ -25,6 +26,29 @@ struct PooledString {
   uint32_t length = 0;
 };
 
+// Strings laid out one after the other in the pool, each with its NUL: a string ends where
+// the next one begins, so the list holds one offset per string.
+class PooledStringList {
+ public:
+  // Appends `s` and its NUL to `pool` and to the list. Nothing else may be appended to the
+  // pool between two strings of one list; the pool must stay under 4 GiB.
+  void add(std::string& pool, std::string_view s) {
+    if (starts_.empty()) starts_.push_back(static_cast<uint32_t>(pool.size()));
+    pool.append(s);
+    pool.push_back('\0');
+    starts_.push_back(static_cast<uint32_t>(pool.size()));
+  }
+  void reserve(size_t count) { starts_.reserve(count + 1); }
+
+  size_t size() const { return starts_.empty() ? 0 : starts_.size() - 1; }
+  PooledString operator[](size_t i) const { return {starts_[i], starts_[i + 1] - starts_[i] - 1}; }
+  size_t memory_usage() const { return starts_.capacity() * sizeof(uint32_t); }
+
+ private:
+  std::vector<uint32_t> starts_;  // where each string begins, then where the last one's NUL ends
+};
+
+// An entity as Gazetteer::entity() assembles it from the columns of Gazetteer::Contents.
 struct EntityRecord {
   PooledString id;
   PooledString name;
@@ -34,12 +58,12 @@ struct EntityRecord {
   uint32_t alias_count = 0;
 };
 
+// What matching needs of an alias, as Gazetteer::alias() assembles it from the columns of
+// Gazetteer::Contents (its text and flags are read apart: alias_text(), alias_flags()).
 struct AliasRecord {
-  PooledString text;      // as the user wrote it
   PooledString case_key;  // folded without case folding; set only when case_sensitive
   uint32_t entity = 0;
-  uint32_t flags = 0;     // AliasFlag bits as given
-  bool case_sensitive = false;  // resolved: flags, else the default rule
+  bool case_sensitive = false;  // resolved: the alias's flags, else the default rule
   bool word_start = false;      // starts with a word character: needs a boundary before it
   bool word_end = false;        // ends with a word character: needs a boundary after it
 };
@@ -52,12 +76,30 @@ enum AsciiStep : uint8_t {
 
 class Gazetteer {
  public:
+  // The bit columns of Contents::alias_bits.
+  enum AliasBit : size_t {
+    kFirstOfEntity,  // the entity's first alias: an alias's entity is the rank of these
+    kCaseSensitive,  // AliasRecord::case_sensitive; case keys are kept for these only
+    kWordStart,      // AliasRecord::word_start
+    kWordEnd,        // AliasRecord::word_end
+    kAliasBitCount
+  };
+
+  // Column by column, so that what every alias has costs a few bytes and what few have (a
+  // case key) costs nothing for the others. The pool holds the alias texts, in alias order,
+  // then the case keys, the ids, the metas and the labels, each kind contiguous.
   struct Contents {
     uint32_t fold_options = 0;
     std::string pool;
-    std::vector<EntityRecord> entities;
-    std::vector<AliasRecord> aliases;
-    std::vector<PooledString> labels;
+    PooledStringList alias_texts;                       // one per alias
+    automaton::RankedBitColumns<kAliasBitCount> alias_bits;  // one row per alias
+    std::vector<uint8_t> alias_flags;                   // one per alias: AliasFlag bits as given
+    PooledStringList case_keys;                         // one per case-sensitive alias
+    PooledStringList entity_ids;                        // one per entity
+    PooledStringList entity_metas;                      // one per entity; "" when none
+    std::vector<uint32_t> entity_labels;                // one per entity
+    std::vector<uint32_t> first_aliases;  // one per entity, plus the alias count
+    PooledStringList labels;
     automaton::Trie trie;
   };
 
@@ -65,14 +107,36 @@ class Gazetteer {
   Gazetteer(const Gazetteer&) = delete;
   Gazetteer& operator=(const Gazetteer&) = delete;
 
-  size_t entity_count() const { return c_.entities.size(); }
-  size_t alias_count() const { return c_.aliases.size(); }
+  size_t entity_count() const { return c_.entity_ids.size(); }
+  size_t alias_count() const { return c_.alias_texts.size(); }
   size_t label_count() const { return c_.labels.size(); }
-  const EntityRecord& entity(uint32_t index) const { return c_.entities[index]; }
-  const AliasRecord& alias(uint32_t index) const { return c_.aliases[index]; }
+  EntityRecord entity(uint32_t index) const {
+    EntityRecord entity;
+    entity.id = c_.entity_ids[index];
+    entity.meta = c_.entity_metas[index];
+    entity.label = c_.entity_labels[index];
+    entity.first_alias = c_.first_aliases[index];
+    entity.alias_count = c_.first_aliases[index + 1] - entity.first_alias;
+    entity.name = c_.alias_texts[entity.first_alias];
+    return entity;
+  }
+  AliasRecord alias(uint32_t index) const {
+    const auto& bits = c_.alias_bits;
+    AliasRecord alias;
+    alias.entity = bits.rank(kFirstOfEntity, size_t{index} + 1) - 1;
+    alias.case_sensitive = bits.test(kCaseSensitive, index);
+    if (alias.case_sensitive) alias.case_key = c_.case_keys[bits.rank(kCaseSensitive, index)];
+    alias.word_start = bits.test(kWordStart, index);
+    alias.word_end = bits.test(kWordEnd, index);
+    return alias;
+  }
+  // As the user wrote it.
+  PooledString alias_text(uint32_t index) const { return c_.alias_texts[index]; }
+  // AliasFlag bits as given.
+  uint32_t alias_flags(uint32_t index) const { return c_.alias_flags[index]; }
   std::string_view label(uint32_t index) const { return text(c_.labels[index]); }
   std::string_view text(PooledString s) const { return {c_.pool.data() + s.offset, s.length}; }
-  std::optional<uint32_t> find_entity(std::string_view id) const;
+  std::optional<uint32_t> find_entity(std::string_view id) const { return entity_by_id_.find(id); }
 
   uint32_t fold_options() const { return c_.fold_options; }
   const automaton::Trie& trie() const { return c_.trie; }
@@ -95,10 +159,12 @@ class Gazetteer {
  private:
   void plan_ascii_steps();
 
+  std::string_view entity_id(uint32_t entity) const { return text(c_.entity_ids[entity]); }
+
   Contents c_;
   const unicode::FoldTable* fold_table_;
   const unicode::FoldTable* case_keeping_fold_table_ = nullptr;
-  absl::flat_hash_map<std::string_view, uint32_t> entity_by_id_;
+  StringIndex<Gazetteer, &Gazetteer::entity_id> entity_by_id_{this};
   std::array<uint8_t, 512> ascii_steps_{};
 };
 

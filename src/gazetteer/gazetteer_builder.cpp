@@ -2,11 +2,11 @@
 
 #include <absl/container/flat_hash_map.h>
 #include <absl/container/flat_hash_set.h>
-#include <absl/hash/hash.h>
 
 #include <algorithm>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <tuple>
 #include <utility>
 
@@ -14,6 +14,7 @@
 #include "gazetteer/input_error.h"
 #include "gazetteer/json_reader.h"
 #include "gazetteer/loaders.h"
+#include "gazetteer/string_index.h"
 #include "unicode/acronym.h"
 #include "unicode/cluster_reader.h"
 #include "unicode/fold_options.h"
@@ -71,24 +72,6 @@ std::string describe_origin(const std::string& file, uint64_t line) {
   if (line != 0) where += file.empty() ? "line " + std::to_string(line) : ":" + std::to_string(line);
   return " (first seen at " + where + ")";
 }
-
-// Interns strings into the pool, each followed by a NUL.
-class PoolWriter {
- public:
-  explicit PoolWriter(std::string& pool) : pool_(pool) {}
-  PooledString add(std::string_view s) {
-    if (pool_.size() + s.size() + 1 > std::numeric_limits<uint32_t>::max()) {
-      throw InputError(InputError::Kind::kInvalidInput, "gazetteer text exceeds 4 GiB");
-    }
-    PooledString ref{static_cast<uint32_t>(pool_.size()), static_cast<uint32_t>(s.size())};
-    pool_.append(s);
-    pool_.push_back('\0');
-    return ref;
-  }
-
- private:
-  std::string& pool_;
-};
 
 // U+0000 is refused in ids, labels, names and aliases: the C API hands these out as
 // NUL-terminated strings, and a caller that takes strlen would see them cut short (an id
@@ -172,21 +155,6 @@ struct DraftAlias {
 }  // namespace
 
 struct GazetteerBuilder::Drafts {
-  // Ids hash and compare as their text, so that the set holds entity numbers (4 bytes each)
-  // and is searched by id.
-  struct IdHash {
-    using is_transparent = void;
-    const Drafts* drafts;
-    size_t operator()(std::string_view id) const { return absl::Hash<std::string_view>{}(id); }
-    size_t operator()(uint32_t entity) const { return (*this)(drafts->id(entity)); }
-  };
-  struct IdEq {
-    using is_transparent = void;
-    const Drafts* drafts;
-    bool operator()(uint32_t a, uint32_t b) const { return drafts->id(a) == drafts->id(b); }
-    bool operator()(std::string_view a, uint32_t b) const { return a == drafts->id(b); }
-    bool operator()(uint32_t a, std::string_view b) const { return drafts->id(a) == b; }
-  };
   // How much of each part there is: what a failed call cuts the drafts back to.
   struct Sizes {
     size_t entities, aliases, texts, keys, labels, sources;
@@ -221,7 +189,7 @@ struct GazetteerBuilder::Drafts {
   std::vector<std::string> labels;
   absl::flat_hash_map<std::string, uint32_t> label_numbers;
   std::vector<std::string> sources;  // file names
-  absl::flat_hash_set<uint32_t, IdHash, IdEq> ids{0, IdHash{this}, IdEq{this}};
+  StringIndex<Drafts, &Drafts::id> ids{this};
   std::vector<uint32_t> metas_given;  // earlier entities given a meta by the call under way
   std::vector<DraftAlias> folded;     // the aliases of the entity being added
 };
@@ -313,8 +281,8 @@ void GazetteerBuilder::Drafts::apply(const EntitySpec& spec, uint32_t source_num
   for (const AliasSpec& alias : spec.aliases) folded.push_back(fold(alias, where));
 
   uint32_t entity;
-  const auto existing = ids.find(std::string_view(spec.id));
-  if (existing == ids.end()) {
+  const std::optional<uint32_t> existing = ids.find(spec.id);
+  if (!existing) {
     if (entities.size() >= std::numeric_limits<uint32_t>::max()) {
       reject("too many entities", where.file, spec.line);
     }
@@ -349,8 +317,8 @@ void GazetteerBuilder::Drafts::apply(const EntitySpec& spec, uint32_t source_num
 
 void GazetteerBuilder::Drafts::add_alias(std::string_view id, const AliasSpec& alias) {
   static const std::string kNoFile;
-  const auto existing = ids.find(id);
-  if (existing == ids.end()) reject("no entity with id " + quoted(id), kNoFile, 0);
+  const std::optional<uint32_t> existing = ids.find(id);
+  if (!existing) reject("no entity with id " + quoted(id), kNoFile, 0);
   DraftAlias draft = fold(alias, Source{kNoFile, 0});
   draft.entity = *existing;
   aliases.push_back(draft);
@@ -394,75 +362,108 @@ void GazetteerBuilder::add_file(const std::string& path, FileFormat format) {
 
 std::unique_ptr<Gazetteer> GazetteerBuilder::build() const {
   const Drafts& drafts = *drafts_;
+  const auto entity_count = static_cast<uint32_t>(drafts.entities.size());
   // Aliases are numbered entity by entity, each entity's in the order they were added: a
   // counting sort of the drafts by entity.
-  std::vector<uint32_t> first_draft(drafts.entities.size() + 1, 0);
+  std::vector<uint32_t> first_draft(entity_count + 1, 0);
   for (const DraftAlias& alias : drafts.aliases) ++first_draft[alias.entity + 1];
   std::partial_sum(first_draft.begin(), first_draft.end(), first_draft.begin());
-  std::vector<uint32_t> by_entity(drafts.aliases.size());
+  std::vector<uint32_t> kept(drafts.aliases.size());
   {
     std::vector<uint32_t> next(first_draft.begin(), first_draft.end() - 1);
-    for (uint32_t i = 0; i < drafts.aliases.size(); ++i) {
-      by_entity[next[drafts.aliases[i].entity]++] = i;
-    }
+    for (uint32_t i = 0; i < drafts.aliases.size(); ++i) kept[next[drafts.aliases[i].entity]++] = i;
   }
-
   Gazetteer::Contents contents;
   contents.fold_options = fold_options_;
-  // Room for every string with its NUL, so that the pool is allocated once.
-  size_t pool_size = drafts.texts.size() + 2 * drafts.entities.size();
-  for (const std::string& label : drafts.labels) pool_size += label.size() + 1;
-  for (const DraftAlias& alias : drafts.aliases) pool_size += 2 + alias.case_key.length;
-  contents.pool.reserve(pool_size);
-  PoolWriter pool(contents.pool);
-  std::vector<uint32_t> label_numbers(drafts.labels.size(), UINT32_MAX);
-  std::vector<automaton::Trie::Entry> trie_entries;
-  trie_entries.reserve(drafts.aliases.size());
+  // Aliases of one entity that fold alike (and check case alike) would only ever match
+  // together: keep the first, so a span yields one match per entity.
+  contents.first_aliases.reserve(entity_count + 1);
+  size_t alias_count = 0;
   absl::flat_hash_set<std::tuple<std::string_view, bool, std::string_view>> distinct_aliases;
-  contents.entities.reserve(drafts.entities.size());
-  contents.aliases.reserve(drafts.aliases.size());
-  for (uint32_t entity_index = 0; entity_index < drafts.entities.size(); ++entity_index) {
-    const DraftEntity& draft = drafts.entities[entity_index];
-    EntityRecord entity;
-    entity.id = pool.add(drafts.texts.view(draft.id));
-    entity.meta = pool.add(drafts.texts.view(draft.meta));
-    if (label_numbers[draft.label] == UINT32_MAX) {
-      label_numbers[draft.label] = static_cast<uint32_t>(contents.labels.size());
-      contents.labels.push_back(pool.add(drafts.labels[draft.label]));
-    }
-    entity.label = label_numbers[draft.label];
-    entity.first_alias = static_cast<uint32_t>(contents.aliases.size());
-    // Aliases of one entity that fold alike (and check case alike) would only ever match
-    // together: keep the first, so a span yields one match per entity.
+  for (uint32_t entity = 0; entity < entity_count; ++entity) {
+    contents.first_aliases.push_back(static_cast<uint32_t>(alias_count));
     distinct_aliases.clear();
-    for (uint32_t i = first_draft[entity_index]; i < first_draft[entity_index + 1]; ++i) {
-      const DraftAlias& draft_alias = drafts.aliases[by_entity[i]];
-      const std::string_view key = drafts.keys.view(draft_alias.key);
-      if (!distinct_aliases
-               .emplace(key, draft_alias.case_sensitive, drafts.keys.view(draft_alias.case_key))
-               .second) {
-        continue;
+    for (uint32_t i = first_draft[entity]; i < first_draft[entity + 1]; ++i) {
+      const DraftAlias& alias = drafts.aliases[kept[i]];
+      if (distinct_aliases
+              .emplace(drafts.keys.view(alias.key), alias.case_sensitive,
+                       drafts.keys.view(alias.case_key))
+              .second) {
+        kept[alias_count++] = kept[i];
       }
-      if (contents.aliases.size() >= std::numeric_limits<uint32_t>::max()) {
-        throw InputError(InputError::Kind::kInvalidInput, "too many aliases");
-      }
-      AliasRecord alias;
-      alias.text = pool.add(drafts.texts.view(draft_alias.text));
-      alias.case_key = draft_alias.case_sensitive
-                           ? pool.add(drafts.keys.view(draft_alias.case_key))
-                           : PooledString{};
-      alias.entity = entity_index;
-      alias.flags = draft_alias.flags;
-      alias.case_sensitive = draft_alias.case_sensitive;
-      alias.word_start = draft_alias.word_start;
-      alias.word_end = draft_alias.word_end;
-      trie_entries.push_back({key, static_cast<uint32_t>(contents.aliases.size())});
-      contents.aliases.push_back(alias);
     }
-    entity.alias_count = static_cast<uint32_t>(contents.aliases.size()) - entity.first_alias;
-    entity.name = contents.aliases[entity.first_alias].text;
-    contents.entities.push_back(entity);
+    if (alias_count >= std::numeric_limits<uint32_t>::max()) {
+      throw InputError(InputError::Kind::kInvalidInput, "too many aliases");
+    }
   }
+  contents.first_aliases.push_back(static_cast<uint32_t>(alias_count));
+  kept.resize(alias_count);
+  first_draft = {};
+  distinct_aliases = {};
+
+  // The pool, kind by kind (see Gazetteer::Contents), allocated once.
+  std::vector<uint32_t> label_numbers(drafts.labels.size(), UINT32_MAX);
+  std::vector<uint32_t> labels_in_order;
+  size_t pool_size = 0;
+  size_t case_key_count = 0;
+  for (const uint32_t draft : kept) {
+    const DraftAlias& alias = drafts.aliases[draft];
+    pool_size += alias.text.length + 1;
+    if (alias.case_sensitive) {
+      pool_size += alias.case_key.length + 1;
+      ++case_key_count;
+    }
+  }
+  for (const DraftEntity& entity : drafts.entities) {
+    pool_size += entity.id.length + entity.meta.length + 2;
+    if (label_numbers[entity.label] == UINT32_MAX) {
+      label_numbers[entity.label] = static_cast<uint32_t>(labels_in_order.size());
+      labels_in_order.push_back(entity.label);
+      pool_size += drafts.labels[entity.label].size() + 1;
+    }
+  }
+  if (pool_size > std::numeric_limits<uint32_t>::max()) {
+    throw InputError(InputError::Kind::kInvalidInput, "gazetteer text exceeds 4 GiB");
+  }
+  std::string& pool = contents.pool;
+  pool.reserve(pool_size);
+
+  contents.alias_texts.reserve(alias_count);
+  contents.alias_bits.reserve(alias_count);
+  contents.alias_flags.reserve(alias_count);
+  std::vector<automaton::Trie::Entry> trie_entries;
+  trie_entries.reserve(alias_count);
+  for (uint32_t number = 0; number < alias_count; ++number) {
+    const DraftAlias& alias = drafts.aliases[kept[number]];
+    contents.alias_texts.add(pool, drafts.texts.view(alias.text));
+    auto& bits = contents.alias_bits;
+    bits.push_back(Gazetteer::kFirstOfEntity, number == contents.first_aliases[alias.entity]);
+    bits.push_back(Gazetteer::kCaseSensitive, alias.case_sensitive);
+    bits.push_back(Gazetteer::kWordStart, alias.word_start);
+    bits.push_back(Gazetteer::kWordEnd, alias.word_end);
+    static_assert(kKnownAliasFlags <= UINT8_MAX, "alias_flags holds a byte per alias");
+    contents.alias_flags.push_back(static_cast<uint8_t>(alias.flags));
+    trie_entries.push_back({drafts.keys.view(alias.key), number});
+  }
+  contents.case_keys.reserve(case_key_count);
+  for (const uint32_t draft : kept) {
+    const DraftAlias& alias = drafts.aliases[draft];
+    if (alias.case_sensitive) contents.case_keys.add(pool, drafts.keys.view(alias.case_key));
+  }
+  kept = {};
+  contents.entity_ids.reserve(entity_count);
+  contents.entity_metas.reserve(entity_count);
+  contents.entity_labels.reserve(entity_count);
+  for (const DraftEntity& entity : drafts.entities) {
+    contents.entity_ids.add(pool, drafts.texts.view(entity.id));
+    contents.entity_labels.push_back(label_numbers[entity.label]);
+  }
+  for (const DraftEntity& entity : drafts.entities) {
+    contents.entity_metas.add(pool, drafts.texts.view(entity.meta));
+  }
+  contents.labels.reserve(labels_in_order.size());
+  for (const uint32_t label : labels_in_order) contents.labels.add(pool, drafts.labels[label]);
+
   contents.trie = automaton::Trie::build(std::move(trie_entries));
   return std::make_unique<Gazetteer>(std::move(contents));
 }

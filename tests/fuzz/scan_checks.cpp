@@ -61,7 +61,7 @@ class Clusters {
 std::string describe(const gazetteer::Gazetteer& g, std::string_view text, const Match& m) {
   return "match [" + std::to_string(m.start) + ", " + std::to_string(m.end) + ") " +
          printable(text.substr(m.start, m.end - m.start)) + " alias " +
-         std::to_string(m.alias) + " " + printable(g.text(g.alias(m.alias).text));
+         std::to_string(m.alias) + " " + printable(g.text(g.alias_text(m.alias)));
 }
 
 Units units_of(unicode::OffsetUnit unit) {
@@ -100,7 +100,7 @@ void check_match(const gazetteer::Gazetteer& g, std::string_view text, const Clu
   ONOMA_FUZZ_CHECK(clusters.is_boundary(m.start) && clusters.is_boundary(m.end),
                    "match is not on cluster boundaries: " + what);
 
-  const std::string_view alias_text = g.text(alias.text);
+  const std::string_view alias_text = g.text(g.alias_text(m.alias));
   const std::string_view span = text.substr(m.start, m.end - m.start);
   const std::string key =
       unicode::fold_string(g.fold_table(), alias_text.data(), alias_text.size());

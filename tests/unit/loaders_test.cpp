@@ -32,7 +32,7 @@ std::string describe(const Gazetteer& g) {
     const EntityRecord& e = g.entity(i);
     out << g.text(e.id) << " " << g.label(e.label) << " meta=" << g.text(e.meta) << ":";
     for (uint32_t a = e.first_alias; a < e.first_alias + e.alias_count; ++a) {
-      out << " [" << g.text(g.alias(a).text) << " flags=" << g.alias(a).flags
+      out << " [" << g.text(g.alias_text(a)) << " flags=" << g.alias_flags(a)
           << (g.alias(a).case_sensitive ? " cs" : "") << "]";
     }
     out << "\n";
@@ -44,7 +44,7 @@ std::vector<std::string> alias_texts(const Gazetteer& g, std::string_view id) {
   const EntityRecord& e = g.entity(*g.find_entity(id));
   std::vector<std::string> out;
   for (uint32_t a = e.first_alias; a < e.first_alias + e.alias_count; ++a) {
-    out.emplace_back(g.text(g.alias(a).text));
+    out.emplace_back(g.text(g.alias_text(a)));
   }
   return out;
 }
