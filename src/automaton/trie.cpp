@@ -20,55 +20,80 @@ size_t common_prefix(std::string_view a, std::string_view b) {
   return i;
 }
 
-// An entry with the first eight bytes of its key as one number that orders as they do, so
-// that sorting reads the rest of a key (somewhere in the caller's memory) only on a tie.
-struct SortableEntry {
-  uint64_t head;
-  Trie::Entry entry;
+// The first eight bytes of a key as one number that orders as they do.
+uint64_t leading_bytes(std::string_view key) {
+  uint64_t head = 0;
+  for (size_t i = 0; i < sizeof(head); ++i) {
+    head = head << 8 | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0u);
+  }
+  return head;
+}
 
-  explicit SortableEntry(const Trie::Entry& e) : head(0), entry(e) {
-    for (size_t i = 0; i < sizeof(head); ++i) {
-      head = head << 8 | (i < e.key.size() ? static_cast<unsigned char>(e.key[i]) : 0u);
+// Sorts `entries` by key, then value. The keys are scattered over the caller's memory, so the
+// sort orders small (leading bytes, entry number) pairs, reading a key only on a tie, and
+// then moves the entries into that order in place.
+void sort_entries(std::vector<Trie::Entry>& entries) {
+  struct SortKey {
+    uint64_t head;
+    uint32_t entry;
+  };
+  std::vector<SortKey> order(entries.size());
+  for (size_t i = 0; i < entries.size(); ++i) {
+    order[i] = {leading_bytes(entries[i].key), static_cast<uint32_t>(i)};
+  }
+  std::sort(order.begin(), order.end(), [&](const SortKey& a, const SortKey& b) {
+    if (a.head != b.head) return a.head < b.head;
+    const Trie::Entry& x = entries[a.entry];
+    const Trie::Entry& y = entries[b.entry];
+    return x.key != y.key ? x.key < y.key : x.value < y.value;
+  });
+  // Position i takes entry order[i]: follow each cycle of that permutation, marking each
+  // position done by pointing it at itself.
+  for (size_t start = 0; start < order.size(); ++start) {
+    if (order[start].entry == start) continue;
+    const Trie::Entry first = entries[start];
+    size_t position = start;
+    while (order[position].entry != start) {
+      const size_t from = order[position].entry;
+      entries[position] = entries[from];
+      order[position].entry = static_cast<uint32_t>(position);
+      position = from;
     }
+    entries[position] = first;
+    order[position].entry = static_cast<uint32_t>(position);
   }
-  bool operator<(const SortableEntry& other) const {
-    if (head != other.head) return head < other.head;
-    if (entry.key != other.entry.key) return entry.key < other.entry.key;
-    return entry.value < other.entry.value;
-  }
-  bool operator==(const SortableEntry& other) const {
-    return entry.key == other.entry.key && entry.value == other.entry.value;
-  }
-};
+}
 
 }  // namespace
 
 Trie Trie::build(std::vector<Entry> entries) {
-  std::vector<SortableEntry> sorted(entries.begin(), entries.end());
-  std::sort(sorted.begin(), sorted.end());
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  if (entries.size() >= kDead) throw std::length_error("trie too large");
+  sort_entries(entries);
+  entries.erase(std::unique(entries.begin(), entries.end(),
+                            [](const Entry& a, const Entry& b) {
+                              return a.key == b.key && a.value == b.value;
+                            }),
+                entries.end());
   // A node per distinct key prefix: in sorted order, each key adds the bytes it does not
   // share with the key before it. Knowing the counts up front sizes every array exactly.
   Sizes sizes{1, 0};
   size_t key_bytes = 0;
-  for (size_t i = 0; i < sorted.size(); ++i) {
-    const std::string_view key = sorted[i].entry.key;
-    const size_t shared = i == 0 ? 0 : common_prefix(sorted[i - 1].entry.key, key);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const std::string_view key = entries[i].key;
+    const size_t shared = i == 0 ? 0 : common_prefix(entries[i - 1].key, key);
     sizes.nodes += key.size() - shared;
-    sizes.distinct_keys += i == 0 || key != sorted[i - 1].entry.key;
+    sizes.distinct_keys += i == 0 || key != entries[i - 1].key;
     key_bytes += key.size();
   }
   if (sizes.nodes >= kDead) throw std::length_error("trie too large");
   // The keys copied in sorted order: laying out a level then reads them front to back.
   std::string keys;
   keys.reserve(key_bytes);
-  entries.clear();
-  for (const SortableEntry& s : sorted) {
-    const std::string_view key(keys.data() + keys.size(), s.entry.key.size());
-    entries.push_back({key, s.entry.value});
-    keys.append(s.entry.key);
+  for (Entry& entry : entries) {
+    const std::string_view key(keys.data() + keys.size(), entry.key.size());
+    keys.append(entry.key);
+    entry.key = key;
   }
-  sorted = {};
   return Trie(entries, sizes);
 }
 
