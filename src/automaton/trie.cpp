@@ -106,8 +106,10 @@ Trie::Trie(const std::vector<Entry>& entries, Sizes sizes) {
 // sorted entries that share its prefix by the byte that follows, one child per byte.
 void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
   labels_.reserve(sizes.nodes);
+  first_child_ = PackedArray(static_cast<uint32_t>(sizes.nodes));
   first_child_.reserve(sizes.nodes + 1);
   flags_.reserve(sizes.nodes);
+  value_begin_ = PackedArray(static_cast<uint32_t>(entries.size()));
   value_begin_.reserve(sizes.distinct_keys + 1);
   values_.reserve(entries.size());
   root_child_.fill(kDead);
@@ -151,11 +153,14 @@ void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
 // order, so each node's links are appended right after those of the node before it.
 void Trie::link() {
   const size_t count = node_count();
+  failure_ = PackedArray(static_cast<uint32_t>(count - 1));
   failure_.reserve(count);
   failure_.push_back(kRoot);
+  outputs_ = PackedArray(static_cast<uint32_t>(count - 1));
   flags_.push_back(kHasOutput, false);
   for (State parent = 0; parent < count; ++parent) {
-    for (State child = first_child_[parent]; child < first_child_[parent + 1]; ++child) {
+    const auto [first, end] = first_child_.pair(parent);
+    for (State child = first; child < end; ++child) {
       const unsigned char byte = labels_[child];
       State failure = kRoot;
       if (parent != kRoot) {
@@ -180,10 +185,9 @@ void Trie::link() {
 }
 
 size_t Trie::memory_usage() const {
-  return labels_.capacity() * sizeof(uint8_t) + first_child_.capacity() * sizeof(State) +
-         failure_.capacity() * sizeof(State) + flags_.memory_usage() +
-         value_begin_.capacity() * sizeof(uint32_t) + values_.capacity() * sizeof(uint32_t) +
-         outputs_.capacity() * sizeof(State) + sizeof(root_child_);
+  return labels_.capacity() * sizeof(uint8_t) + first_child_.memory_usage() +
+         failure_.memory_usage() + flags_.memory_usage() + value_begin_.memory_usage() +
+         values_.capacity() * sizeof(uint32_t) + outputs_.memory_usage() + sizeof(root_child_);
 }
 
 }  // namespace onoma::automaton

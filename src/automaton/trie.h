@@ -23,6 +23,7 @@
 #include <utility>
 #include <vector>
 
+#include "automaton/packed_array.h"
 #include "automaton/ranked_bit_columns.h"
 
 namespace onoma::automaton {
@@ -45,8 +46,8 @@ class Trie {
   State step(State state, unsigned char byte) const {
     if (state == kRoot) return root_child_[byte];
     const uint8_t* labels = labels_.data();
-    const State end = first_child_[state + 1];
-    for (State child = first_child_[state]; child != end; ++child) {
+    const auto [first, end] = first_child_.pair(state);
+    for (State child = first; child != end; ++child) {
       if (labels[child] == byte) return child;
       if (labels[child] > byte) break;
     }
@@ -70,8 +71,8 @@ class Trie {
   std::pair<const uint32_t*, const uint32_t*> values(State state) const {
     const uint32_t* values = values_.data();
     if (!has_values(state)) return {values, values};
-    const uint32_t index = flags_.rank(kValued, state);
-    return {values + value_begin_[index], values + value_begin_[index + 1]};
+    const auto [begin, end] = value_begin_.pair(flags_.rank(kValued, state));
+    return {values + begin, values + end};
   }
   bool has_values(State state) const { return flags_.test(kValued, state); }
 
@@ -95,13 +96,13 @@ class Trie {
   void lay_out(const std::vector<Entry>& entries, Sizes sizes);
   void link();
 
-  std::vector<uint8_t> labels_;        // the byte that leads to each node (the root's is 0)
-  std::vector<State> first_child_;     // one per node, plus one where the last children end
-  std::vector<State> failure_;         // one per node
+  std::vector<uint8_t> labels_;  // the byte that leads to each node (the root's is 0)
+  PackedArray first_child_;      // one per node, plus one where the last children end
+  PackedArray failure_;          // one per node
   RankedBitColumns<kFlagCount> flags_;
-  std::vector<uint32_t> value_begin_;  // one per valued node, plus one where the last ends
+  PackedArray value_begin_;      // one per valued node, plus one where the last ends
   std::vector<uint32_t> values_;
-  std::vector<State> outputs_;         // one per node with an output link
+  PackedArray outputs_;          // one per node with an output link
   uint32_t max_depth_ = 0;
   std::array<State, 256> root_child_;
 };

@@ -243,5 +243,29 @@ TEST(RankedBitColumns, TestAndRankMatchPlainVectors) {
   }
 }
 
+// Every width from 0 to 32 bits, against a plain vector: values at the largest the width
+// holds and at random, read one at a time and as neighbour pairs.
+TEST(PackedArray, ValuesReadBackAtEveryWidth) {
+  std::mt19937 rng(3);
+  for (unsigned width = 0; width <= 32; ++width) {
+    SCOPED_TRACE(width);
+    const uint32_t max_value = width == 0 ? 0 : ~uint32_t{0} >> (32 - width);
+    PackedArray packed(max_value);
+    std::vector<uint32_t> plain;
+    for (size_t i = 0; i < 300; ++i) {
+      const uint32_t value = i % 3 == 0 ? max_value : static_cast<uint32_t>(rng()) & max_value;
+      packed.push_back(value);
+      plain.push_back(value);
+    }
+    ASSERT_EQ(packed.size(), plain.size());
+    for (size_t i = 0; i < plain.size(); ++i) {
+      ASSERT_EQ(packed[i], plain[i]) << i;
+      if (i + 1 < plain.size()) {
+        ASSERT_EQ(packed.pair(i), std::make_pair(plain[i], plain[i + 1])) << i;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace onoma::automaton
