@@ -94,11 +94,13 @@ Trie Trie::build(std::vector<Entry> entries) {
     keys.append(entry.key);
     entry.key = key;
   }
-  return Trie(entries, sizes);
+  return Trie(std::move(entries), std::move(keys), sizes);
 }
 
-Trie::Trie(const std::vector<Entry>& entries, Sizes sizes) {
+Trie::Trie(std::vector<Entry>&& entries, std::string&& keys, Sizes sizes) {
   lay_out(entries, sizes);
+  entries = {};
+  keys = {};
   link();
 }
 

@@ -19,6 +19,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -39,7 +40,7 @@ class Trie {
     uint32_t value;
   };
 
-  Trie() : Trie({}, Sizes{1, 0}) {}
+  Trie() : Trie(std::vector<Entry>(), std::string(), Sizes{1, 0}) {}
   // Builds the trie of `entries`. Equal (key, value) pairs count once.
   static Trie build(std::vector<Entry> entries);
 
@@ -91,8 +92,11 @@ class Trie {
     size_t nodes;
     size_t distinct_keys;
   };
-  // The trie of `entries`, sorted and without duplicates; `sizes` are theirs.
-  Trie(const std::vector<Entry>& entries, Sizes sizes);
+  // The trie of `entries`, sorted and without duplicates, whose keys are views into `keys`;
+  // `sizes` are theirs. Both are emptied (their memory released) once the nodes are laid
+  // out. By reference, not by value: moving a short string would move the bytes the views
+  // point at.
+  Trie(std::vector<Entry>&& entries, std::string&& keys, Sizes sizes);
   void lay_out(const std::vector<Entry>& entries, Sizes sizes);
   void link();
 
