@@ -45,6 +45,15 @@ class Trie {
     return kDead;
   }
 
+  // Calls f(child, byte) for each child of `state`, in byte order.
+  template <class F>
+  void for_each_child(State state, F f) const {
+    const Node& node = nodes_[state];
+    for (State child = node.first_child; child < node.first_child + node.child_count; ++child) {
+      f(child, nodes_[child].label);
+    }
+  }
+
   // The length in bytes of the key prefix that `state` stands for.
   uint32_t depth(State state) const { return links_[state].depth; }
   // The longest proper suffix of `state`'s prefix that is a node (the root for none).

@@ -18,6 +18,7 @@ Gazetteer::Gazetteer(Contents contents)
   entity_by_id_.reserve(c_.entities.size());
   for (uint32_t i = 0; i < c_.entities.size(); ++i) entity_by_id_.emplace(text(c_.entities[i].id), i);
   plan_ascii_steps();
+  start_filter_ = automaton::StartFilter::build(c_.trie, *fold_table_);
 }
 
 // Mirrors how ClusterReader folds a lone ASCII character and when the scanner may begin a
@@ -63,7 +64,7 @@ std::optional<uint32_t> Gazetteer::find_entity(std::string_view id) const {
 size_t Gazetteer::memory_usage() const {
   return sizeof(*this) + c_.pool.capacity() + c_.entities.capacity() * sizeof(EntityRecord) +
          c_.aliases.capacity() * sizeof(AliasRecord) +
-         c_.labels.capacity() * sizeof(PooledString) + c_.trie.memory_usage() +
+         c_.labels.capacity() * sizeof(PooledString) + c_.trie.memory_usage() + start_filter_.memory_usage() +
          entity_by_id_.capacity() * (sizeof(std::string_view) + sizeof(uint32_t) + 1);
 }
 

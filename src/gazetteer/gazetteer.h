@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "automaton/start_filter.h"
 #include "automaton/trie.h"
 #include "unicode/fold_table.h"
 
@@ -76,6 +77,8 @@ class Gazetteer {
 
   uint32_t fold_options() const { return c_.fold_options; }
   const automaton::Trie& trie() const { return c_.trie; }
+  // Rejects most word starts of ASCII text before the trie is touched (word boundaries only).
+  const automaton::StartFilter& start_filter() const { return start_filter_; }
   const unicode::FoldTable& fold_table() const { return *fold_table_; }
   // The table that folds everything but case, to check case-sensitive aliases; null when the
   // gazetteer has none.
@@ -100,6 +103,7 @@ class Gazetteer {
   const unicode::FoldTable* case_keeping_fold_table_ = nullptr;
   absl::flat_hash_map<std::string_view, uint32_t> entity_by_id_;
   std::array<uint8_t, 512> ascii_steps_{};
+  automaton::StartFilter start_filter_;
 };
 
 }  // namespace onoma::gazetteer

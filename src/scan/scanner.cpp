@@ -1,6 +1,7 @@
 #include "scan/scanner.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 
 #include "unicode/cluster_reader.h"
@@ -38,6 +39,9 @@ class Scanner {
         start_(start),
         scratch_(scratch),
         sink_(sink),
+        start_filter_(word_boundaries_ && gazetteer.start_filter().enabled()
+                          ? &gazetteer.start_filter()
+                          : nullptr),
         reader_(gazetteer.fold_table()),
         unit_starts_(text.data(), options.unit, start.offset, start.unit_offset) {
     if (const unicode::FoldTable* table = gazetteer.case_keeping_fold_table()) {
@@ -57,6 +61,7 @@ class Scanner {
  private:
   uint64_t& ring(uint64_t position) { return scratch_.ring_[position & ring_mask_]; }
   size_t skip_ascii(size_t pos, bool& after_word) const;
+  bool filter_rejects(size_t pos);
   void feed(const unicode::Cluster& cluster, bool may_start, bool after_word);
   Trie::State restart(unsigned char byte);
   void collect_candidates(const unicode::Cluster& cluster);
@@ -82,6 +87,9 @@ class Scanner {
   const ScanStart& start_;
   Scratch& scratch_;
   MatchSink sink_;
+  const automaton::StartFilter* start_filter_;  // null: not in word mode, or cannot judge
+  // The word start the filter last judged "maybe", so that it is not asked twice.
+  size_t judged_position_ = SIZE_MAX;
   unicode::ClusterReader reader_;
   std::optional<unicode::ClusterReader> case_reader_;  // when some alias is case-sensitive
   unicode::OffsetCounter unit_starts_;
@@ -91,6 +99,8 @@ class Scanner {
   // later live walk is on its failure chain. `position_` counts the folded bytes fed so far.
   Trie::State state_ = Trie::kDead;
   uint64_t position_ = 0;
+  // Where the word that the filter last rejected ends.
+  size_t rejected_word_end_ = 0;
   // Longest policy: where the last emitted match ended (no later match may start before).
   uint64_t floor_position_ = 0;
 };
@@ -112,6 +122,23 @@ size_t Scanner::skip_ascii(size_t pos, bool& after_word) const {
   }
   after_word = after != 0;
   return pos;
+}
+
+// Whether the start filter proves that no key begins at `pos`, a position where a match may
+// begin after a non-word character.
+bool Scanner::filter_rejects(size_t pos) {
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text_.data());
+  if (start_filter_ == nullptr || pos == judged_position_ || !start_filter_->judges(bytes[pos])) {
+    return false;
+  }
+  const automaton::StartFilter::Verdict verdict =
+      start_filter_->check(bytes + pos, bytes + text_.size());
+  if (verdict.may_start) {
+    judged_position_ = pos;
+    return false;
+  }
+  rejected_word_end_ = pos + verdict.word_length;
+  return true;
 }
 
 // Records the cluster in the ring and feeds its folded bytes to the automaton. Each byte's
@@ -285,6 +312,13 @@ bool Scanner::run() {
   while (pos < text_.size()) {
     if (state_ == Trie::kDead && scratch_.candidates_.empty()) {
       pos = skip_ascii(pos, after_word);
+      if (!after_word && filter_rejects(pos)) {
+        // No walk is live and none begins in this word: step over it. Its bytes are ASCII
+        // word characters, each a cluster of its own (the filter judged no other).
+        pos = rejected_word_end_;
+        after_word = true;
+        continue;
+      }
     }
     const unicode::Cluster cluster = reader_.read(text_.data(), text_.size(), pos);
     if (!scratch_.candidates_.empty()) check_candidates(cluster.word);
@@ -292,7 +326,8 @@ bool Scanner::run() {
     // Inside a word, only an alias that starts with a non-word character could match; when
     // the folded cluster starts with a word character there is none to look for.
     const bool may_start = cluster.folded_length > 0 &&
-                           (!word_boundaries_ || !after_word || !cluster.folded_starts_word);
+                           (!word_boundaries_ || !after_word || !cluster.folded_starts_word) &&
+                           (after_word || !filter_rejects(pos));
     if (cluster.folded_length > 0) feed(cluster, may_start, after_word);
     if (state_ != Trie::kDead) collect_candidates(cluster);
     pos = cluster.end;
