@@ -13,33 +13,26 @@ bool is_word_byte(unsigned char folded) {
          (folded >= 'A' && folded <= 'Z');
 }
 
-// Spreads the FNV state over all 64 bits (MurmurHash3's finalizer), so that the word index
-// and the three bit positions are independent.
-uint64_t mix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
-}
-
-uint64_t bit_mask(uint64_t mixed) {
-  return (uint64_t{1} << (mixed & 63)) | (uint64_t{1} << ((mixed >> 6) & 63)) |
-         (uint64_t{1} << ((mixed >> 12) & 63));
-}
-
-size_t word_index(uint64_t mixed, size_t words) {
-  return static_cast<size_t>(((mixed >> 32) * words) >> 32);
-}
-
 // Where a key's walk through the trie stands in the shape T1 s1 T2 s2.
 enum class Part : uint8_t { kFirstWord, kSecondWord };
+
+// An entry of the filter: three bits from `hash` in the word that `block` selects.
+struct Entry {
+  uint64_t block;
+  uint64_t hash;
+  bool operator<(const Entry& other) const {
+    return block != other.block ? block < other.block : hash < other.hash;
+  }
+  bool operator==(const Entry& other) const {
+    return block == other.block && hash == other.hash;
+  }
+};
 
 struct PendingNode {
   Trie::State state;
   uint64_t hash;  // of the folded bytes up to and including this node's
   Part part;
+  bool ends_word;  // this node's byte is a word byte
 };
 
 }  // namespace
@@ -70,43 +63,46 @@ StartFilter StartFilter::build(const Trie& trie, const unicode::FoldTable& table
     filter.folded_[byte] = folded;
   }
 
-  // Every key prefix that a lookup can ask for: walk the trie down to s2 at most.
-  std::vector<uint64_t> hashes;
+  // Every key prefix that a lookup can ask for: walk the trie down to s2 at most. An entry
+  // sits in the word of its block: T1's for what is read with T1 alone, T1 s1 T2's for the
+  // rest, so that a lookup reads at most two words of the filter.
+  std::vector<Entry> entries;
   std::vector<PendingNode> pending;
   trie.for_each_child(Trie::kRoot, [&](Trie::State child, unsigned char byte) {
-    if (is_word_byte(byte)) pending.push_back({child, extend(kSeed, byte), Part::kFirstWord});
+    if (is_word_byte(byte)) {
+      pending.push_back({child, extend(kSeed, byte), Part::kFirstWord, true});
+    }
   });
   while (!pending.empty()) {
     const PendingNode node = pending.back();
     pending.pop_back();
-    // A key ending here is looked up whole: T1, T1 s1 or T1 s1 T2.
-    if (trie.has_values(node.state)) hashes.push_back(node.hash);
+    const bool first = node.part == Part::kFirstWord;
+    if (node.ends_word && trie.has_values(node.state)) {
+      // A key ending here is looked up whole: T1 (or T1 s1 T2, in its own block).
+      entries.push_back({node.hash, node.hash});
+      if (first) entries.push_back({node.hash, first_word(node.hash)});
+    }
     trie.for_each_child(node.state, [&](Trie::State child, unsigned char byte) {
       const uint64_t hash = extend(node.hash, byte);
       if (is_word_byte(byte)) {
-        pending.push_back({child, hash, node.part});
-      } else if (node.part == Part::kFirstWord) {
-        pending.push_back({child, hash, Part::kSecondWord});  // s1
+        pending.push_back({child, hash, node.part, true});
+      } else if (first) {
+        entries.push_back({node.hash, first_word(node.hash)});
+        if (trie.has_values(child)) entries.push_back({node.hash, hash});  // T1 s1
+        pending.push_back({child, hash, Part::kSecondWord, false});
       } else {
-        hashes.push_back(hash);  // s2: every key below shares this prefix
+        entries.push_back({node.hash, hash});  // s2: every key below shares this prefix
       }
     });
   }
 
-  filter.bits_.assign(std::max<size_t>(8, (hashes.size() * kBitsPerEntry + 63) / 64), 0);
-  for (const uint64_t hash : hashes) filter.insert(hash);
+  std::sort(entries.begin(), entries.end());
+  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+  filter.bits_.assign(std::max<size_t>(8, (entries.size() * kBitsPerEntry + 63) / 64), 0);
+  for (const Entry& entry : entries) {
+    filter.bits_[filter.word_index(entry.block)] |= bit_mask(entry.hash);
+  }
   return filter;
-}
-
-void StartFilter::insert(uint64_t hash) {
-  const uint64_t mixed = mix(hash);
-  bits_[word_index(mixed, bits_.size())] |= bit_mask(mixed);
-}
-
-bool StartFilter::contains(uint64_t hash) const {
-  const uint64_t mixed = mix(hash);
-  const uint64_t mask = bit_mask(mixed);
-  return (bits_[word_index(mixed, bits_.size())] & mask) == mask;
 }
 
 StartFilter::Verdict StartFilter::check(const unsigned char* text,
@@ -115,26 +111,36 @@ StartFilter::Verdict StartFilter::check(const unsigned char* text,
   uint64_t hash = kSeed;
   for (; p != end && class_[*p] == kWordByte; ++p) hash = extend(hash, folded_[*p]);
   const size_t word_length = static_cast<size_t>(p - text);
-  const Verdict maybe{true, word_length};
-  if (p == end) return {contains(hash), word_length};  // T1 ends the text
-  if (class_[*p] == kUnknown) return maybe;
-  bool found = contains(hash);  // T1
+  if (p != end && class_[*p] == kUnknown) return {true, word_length};
+  // Every key that can begin here has T1 as its first word (a key that ends inside a word
+  // never matches): most words are rejected by that alone.
+  const uint64_t first_block = bits_[word_index(hash)];
+  if (p == end) {
+    return {has(first_block, first_word(hash)) && has(first_block, hash), word_length};
+  }
+  const uint64_t first_hash = hash;
 
   // s1: one folded byte, a whole run for white space.
   hash = extend(hash, folded_[*p]);
+  const uint64_t separated_hash = hash;
   if (class_[*p] == kSpace) {
     while (++p != end && class_[*p] == kSpace) {
     }
   } else {
     ++p;
   }
-  found = found || contains(hash);  // T1 s1
-
   const unsigned char* second_word = p;
   for (; p != end && class_[*p] == kWordByte; ++p) hash = extend(hash, folded_[*p]);
-  if (p != end && class_[*p] == kUnknown) return maybe;
-  if (p != second_word) found = found || contains(hash);  // T1 s1 T2
-  if (p != end) found = found || contains(extend(hash, folded_[*p]));  // T1 s1 T2 s2
+  const bool second_known = p == end || class_[*p] != kUnknown;
+  // Read before the first block is tested, so that the two reads overlap.
+  const uint64_t second_block = second_known ? bits_[word_index(hash)] : 0;
+
+  if (!has(first_block, first_word(first_hash))) return {false, word_length};
+  if (has(first_block, first_hash) || has(first_block, separated_hash) || !second_known) {
+    return {true, word_length};
+  }
+  const bool found = (p != second_word && has(second_block, hash)) ||          // T1 s1 T2
+                     (p != end && has(second_block, extend(hash, folded_[*p])));  // ... s2
   return {found, word_length};
 }
 

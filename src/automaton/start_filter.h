@@ -61,12 +61,31 @@ class StartFilter {
   static uint64_t extend(uint64_t hash, unsigned char folded_byte) {
     return (hash ^ folded_byte) * 0x100000001b3ULL;  // FNV-1a step
   }
-  bool contains(uint64_t hash) const;
-  void insert(uint64_t hash);
+  // The entry saying that some key's first word (its bytes before the first non-word byte)
+  // has this hash; kept apart from the entry of a key that is that word alone.
+  static uint64_t first_word(uint64_t hash) { return hash ^ 0x5bd1e9955bd1e995ULL; }
+
+  // The FNV state's low bits are weak: the word index comes from the high half of one
+  // product, the three bit positions from the low bits of another, folded with its high bits.
+  static uint64_t bit_mask(uint64_t hash) {
+    uint64_t mixed = hash * 0x9e3779b97f4a7c15ULL;
+    mixed ^= mixed >> 29;
+    return (uint64_t{1} << (mixed & 63)) | (uint64_t{1} << ((mixed >> 6) & 63)) |
+           (uint64_t{1} << ((mixed >> 12) & 63));
+  }
+  size_t word_index(uint64_t block_hash) const {
+    const uint64_t mixed = block_hash * 0xc2b2ae3d27d4eb4fULL;
+    return static_cast<size_t>(((mixed >> 32) * bits_.size()) >> 32);
+  }
+  static bool has(uint64_t word, uint64_t hash) {
+    const uint64_t mask = bit_mask(hash);
+    return (word & mask) == mask;
+  }
 
   std::array<ByteClass, 256> class_{};
   std::array<unsigned char, 256> folded_{};
-  std::vector<uint64_t> bits_;  // blocked Bloom filter: three bits in one word per entry
+  // Blocked Bloom filter: three bits per entry, in the word of its block (see build).
+  std::vector<uint64_t> bits_;
 };
 
 }  // namespace onoma::automaton

@@ -62,7 +62,7 @@ TEST(StartFilter, RejectsWordsThatBeginNoKey) {
 
 TEST(StartFilter, NonAsciiNearTheStartIsAlwaysMaybe) {
   Trie trie;
-  const StartFilter filter = filter_of({"Paris"}, trie);
+  const StartFilter filter = filter_of({"Paris", "The Hague", "Cafe Society"}, trie);
   EXPECT_TRUE(may_start(filter, "Cafe\xCC\x81 society"));    // a mark joins the last letter
   EXPECT_TRUE(may_start(filter, "Caf\xC3\xA9 society"));     // é folds to a letter
   EXPECT_TRUE(may_start(filter, "the\xC2\xA0" "cat"));       // no-break space
