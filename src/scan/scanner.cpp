@@ -64,6 +64,7 @@ class Scanner {
   bool filter_rejects(size_t pos);
   void feed(const unicode::Cluster& cluster, bool may_start, bool after_word);
   Trie::State restart(unsigned char byte);
+  bool ends_inside_word(const unicode::Cluster& cluster) const;
   void collect_candidates(const unicode::Cluster& cluster);
   void check_candidates(bool next_cluster_is_word);
   bool case_matches(const gazetteer::AliasRecord& alias, size_t start, size_t end);
@@ -171,6 +172,19 @@ Trie::State Scanner::restart(unsigned char byte) {
     if (next != Trie::kDead) return next;
   }
   return Trie::kDead;
+}
+
+// Whether no key can end a match with this cluster because it is inside a word: a key ends
+// with what the cluster folds to, and when that is a word character (alias word_end) a match
+// needs a non-word character after it. Answers for ASCII only; false means "look".
+bool Scanner::ends_inside_word(const unicode::Cluster& cluster) const {
+  if (!word_boundaries_ || cluster.end >= text_.size() || cluster.folded_length == 0) return false;
+  const auto next = static_cast<unsigned char>(text_[cluster.end]);
+  const auto last = static_cast<unsigned char>(cluster.folded[cluster.folded_length - 1]);
+  if ((next | last) >= 0x80) return false;
+  const unicode::FoldTable& table = gazetteer_.fold_table();
+  return table.entry(next).has(unicode::FoldEntry::kWord) &&
+         table.entry(last).has(unicode::FoldEntry::kWord);
 }
 
 // Every key that ends here and began where a match may start: the live node and its output
@@ -329,7 +343,7 @@ bool Scanner::run() {
                            (!word_boundaries_ || !after_word || !cluster.folded_starts_word) &&
                            (after_word || !filter_rejects(pos));
     if (cluster.folded_length > 0) feed(cluster, may_start, after_word);
-    if (state_ != Trie::kDead) collect_candidates(cluster);
+    if (state_ != Trie::kDead && !ends_inside_word(cluster)) collect_candidates(cluster);
     pos = cluster.end;
     after_word = cluster.word;
   }
