@@ -1,20 +1,17 @@
 #include "automaton/start_filter.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace onoma::automaton {
 namespace {
 
-constexpr uint64_t kSeed = 0xcbf29ce484222325ULL;  // FNV-1a offset basis
 constexpr size_t kBitsPerEntry = 16;  // about 1% false "maybe" with three bits per entry
 
 bool is_word_byte(unsigned char folded) {
   return (folded >= '0' && folded <= '9') || (folded >= 'a' && folded <= 'z') ||
          (folded >= 'A' && folded <= 'Z');
 }
-
-// Where a key's walk through the trie stands in the shape T1 s1 T2 s2.
-enum class Part : uint8_t { kFirstWord, kSecondWord };
 
 // An entry of the filter: three bits from `hash` in the word that `block` selects.
 struct Entry {
@@ -28,12 +25,51 @@ struct Entry {
   }
 };
 
+// Where a key's walk through the trie stands in the shape T1 s1 T2 s2.
+enum class Part : uint8_t { kFirstWord, kSecondWord };
+
 struct PendingNode {
   Trie::State state;
-  uint64_t hash;  // of the folded bytes up to and including this node's
+  PrefixHash hash;  // of the folded bytes up to and including this node's
   Part part;
   bool ends_word;  // this node's byte is a word byte
 };
+
+// Eight bytes of text, read at once: folded (letters to lower case when asked), with the high
+// bit of each byte that is not an ASCII letter or digit, and of each byte that is not ASCII.
+struct Chunk {
+  uint64_t folded;
+  uint64_t non_word;
+  uint64_t high;
+};
+
+constexpr uint64_t kEach = 0x0101010101010101ULL;
+constexpr uint64_t kHigh = 0x8080808080808080ULL;
+
+inline Chunk read_chunk(const unsigned char* text, bool fold_case) {
+  uint64_t raw;
+  std::memcpy(&raw, text, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  raw = __builtin_bswap64(raw);
+#endif
+  const uint64_t high = raw & kHigh;
+  const uint64_t low = raw & ~kHigh;  // byte by byte below 0x80: the sums below never carry
+  const uint64_t lower = low | (0x20 * kEach);
+  // x + (0x80 - c) has its high bit set exactly when x >= c.
+  const uint64_t letter = (lower + 0x1F * kEach) & ~(lower + 0x05 * kEach) & ~high & kHigh;
+  const uint64_t digit = (low + 0x50 * kEach) & ~(low + 0x46 * kEach) & ~high & kHigh;
+  return {fold_case ? raw | (letter >> 2) : raw, ~(letter | digit) & kHigh, high};
+}
+
+// The index of the first byte flagged in `flags` (8 when none).
+inline uint32_t first_flagged(uint64_t flags) {
+  return flags == 0 ? 8 : static_cast<uint32_t>(__builtin_ctzll(flags)) >> 3;
+}
+
+// The high bits of bytes 0 to `index` (at most 7).
+inline uint64_t through(uint32_t index) {
+  return kHigh & ((uint64_t{2} << (8 * index + 7)) - 1);
+}
 
 }  // namespace
 
@@ -62,6 +98,16 @@ StartFilter StartFilter::build(const Trie& trie, const unicode::FoldTable& table
     filter.class_[byte] = byte_class;
     filter.folded_[byte] = folded;
   }
+  filter.fold_case_ = filter.folded_['A'] == 'a';
+  filter.window_ = true;
+  for (unsigned byte = 0; byte < 128; ++byte) {
+    const bool letter = (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
+    const bool word = letter || (byte >= '0' && byte <= '9');
+    const unsigned char folded = static_cast<unsigned char>(filter.fold_case_ && letter ? byte | 0x20 : byte);
+    if ((filter.class_[byte] == kWordByte) != word || (word && filter.folded_[byte] != folded)) {
+      filter.window_ = false;
+    }
+  }
 
   // Every key prefix that a lookup can ask for: walk the trie down to s2 at most. An entry
   // sits in the word of its block: T1's for what is read with T1 alone, T1 s1 T2's for the
@@ -69,29 +115,32 @@ StartFilter StartFilter::build(const Trie& trie, const unicode::FoldTable& table
   std::vector<Entry> entries;
   std::vector<PendingNode> pending;
   trie.for_each_child(Trie::kRoot, [&](Trie::State child, unsigned char byte) {
-    if (is_word_byte(byte)) {
-      pending.push_back({child, extend(kSeed, byte), Part::kFirstWord, true});
-    }
+    if (!is_word_byte(byte)) return;
+    PrefixHash hash;
+    hash.add(byte);
+    pending.push_back({child, hash, Part::kFirstWord, true});
   });
   while (!pending.empty()) {
     const PendingNode node = pending.back();
     pending.pop_back();
     const bool first = node.part == Part::kFirstWord;
+    const uint64_t node_hash = node.hash.value();
     if (node.ends_word && trie.has_values(node.state)) {
       // A key ending here is looked up whole: T1 (or T1 s1 T2, in its own block).
-      entries.push_back({node.hash, node.hash});
-      if (first) entries.push_back({node.hash, first_word(node.hash)});
+      entries.push_back({node_hash, node_hash});
+      if (first) entries.push_back({node_hash, first_word(node_hash)});
     }
     trie.for_each_child(node.state, [&](Trie::State child, unsigned char byte) {
-      const uint64_t hash = extend(node.hash, byte);
+      PrefixHash hash = node.hash;
+      hash.add(byte);
       if (is_word_byte(byte)) {
         pending.push_back({child, hash, node.part, true});
       } else if (first) {
-        entries.push_back({node.hash, first_word(node.hash)});
-        if (trie.has_values(child)) entries.push_back({node.hash, hash});  // T1 s1
+        entries.push_back({node_hash, first_word(node_hash)});
+        if (trie.has_values(child)) entries.push_back({node_hash, hash.value()});  // T1 s1
         pending.push_back({child, hash, Part::kSecondWord, false});
       } else {
-        entries.push_back({node.hash, hash});  // s2: every key below shares this prefix
+        entries.push_back({node_hash, hash.value()});  // s2: every key below shares it
       }
     });
   }
@@ -105,24 +154,69 @@ StartFilter StartFilter::build(const Trie& trie, const unicode::FoldTable& table
   return filter;
 }
 
-StartFilter::Verdict StartFilter::check(const unsigned char* text,
-                                        const unsigned char* end) const {
-  const unsigned char* p = text;
-  uint64_t hash = kSeed;
-  for (; p != end && class_[*p] == kWordByte; ++p) hash = extend(hash, folded_[*p]);
-  const size_t word_length = static_cast<size_t>(p - text);
-  if (p != end && class_[*p] == kUnknown) return {true, word_length};
+StartFilter::Verdict StartFilter::decide(uint64_t first_block, uint64_t first_hash,
+                                         size_t word_length, uint64_t separated_hash,
+                                         bool has_second_word, uint64_t second_hash,
+                                         bool has_second_separator,
+                                         uint64_t second_separated_hash) const {
   // Every key that can begin here has T1 as its first word (a key that ends inside a word
   // never matches): most words are rejected by that alone.
-  const uint64_t first_block = bits_[word_index(hash)];
-  if (p == end) {
-    return {has(first_block, first_word(hash)) && has(first_block, hash), word_length};
+  if (!has(first_block, first_word(first_hash))) return {false, word_length};
+  if (has(first_block, first_hash) || has(first_block, separated_hash)) return {true, word_length};
+  const uint64_t second_block = bits_[word_index(second_hash)];
+  const bool found = (has_second_word && has(second_block, second_hash)) ||
+                     (has_second_separator && has(second_block, second_separated_hash));
+  return {found, word_length};
+}
+
+bool StartFilter::check_window(const unsigned char* text, const unsigned char* end,
+                               Verdict& verdict) const {
+  if (!window_ || end - text < 16) return false;
+  // T1 and the byte after it, within the first 16 bytes: most words end here.
+  uint64_t folded[2];
+  const Chunk first = read_chunk(text, fold_case_);
+  folded[0] = first.folded;
+  uint32_t first_end = first_flagged(first.non_word);
+  uint64_t absorbed_first = 0;  // the hash of T1's complete chunks
+  if (first_end < 8) {
+    if (first.high & through(first_end)) return false;
+  } else {
+    if (first.high) return false;
+    const Chunk second = read_chunk(text + 8, fold_case_);
+    const uint32_t rest = first_flagged(second.non_word);
+    if (rest == 8 || (second.high & through(rest))) return false;
+    folded[1] = second.folded;
+    first_end = 8 + rest;
+    absorbed_first = PrefixHash::absorb(0, folded[0]);
   }
-  const uint64_t first_hash = hash;
+  const uint64_t first_partial =
+      folded[first_end >> 3] & ((uint64_t{1} << (8 * (first_end & 7))) - 1);
+  const uint64_t first_hash = PrefixHash::finish(absorbed_first, first_partial, first_end);
+  const uint64_t first_block = bits_[word_index(first_hash)];
+  if (!has(first_block, first_word(first_hash))) {
+    verdict = {false, first_end};
+    return true;
+  }
+
+  return false;  // some key's first word is T1: the byte-wise reading looks further
+}
+
+StartFilter::Verdict StartFilter::check_bytewise(const unsigned char* text,
+                                                 const unsigned char* end) const {
+  const unsigned char* p = text;
+  PrefixHash hash;
+  for (; p != end && class_[*p] == kWordByte; ++p) hash.add(folded_[*p]);
+  const size_t word_length = static_cast<size_t>(p - text);
+  if (p != end && class_[*p] == kUnknown) return {true, word_length};
+  const uint64_t first_hash = hash.value();
+  const uint64_t first_block = bits_[word_index(first_hash)];
+  if (p == end) {
+    return {has(first_block, first_word(first_hash)) && has(first_block, first_hash), word_length};
+  }
 
   // s1: one folded byte, a whole run for white space.
-  hash = extend(hash, folded_[*p]);
-  const uint64_t separated_hash = hash;
+  hash.add(folded_[*p]);
+  const uint64_t separated_hash = hash.value();
   if (class_[*p] == kSpace) {
     while (++p != end && class_[*p] == kSpace) {
     }
@@ -130,18 +224,20 @@ StartFilter::Verdict StartFilter::check(const unsigned char* text,
     ++p;
   }
   const unsigned char* second_word = p;
-  for (; p != end && class_[*p] == kWordByte; ++p) hash = extend(hash, folded_[*p]);
-  const bool second_known = p == end || class_[*p] != kUnknown;
-  // Read before the first block is tested, so that the two reads overlap.
-  const uint64_t second_block = second_known ? bits_[word_index(hash)] : 0;
-
-  if (!has(first_block, first_word(first_hash))) return {false, word_length};
-  if (has(first_block, first_hash) || has(first_block, separated_hash) || !second_known) {
+  for (; p != end && class_[*p] == kWordByte; ++p) hash.add(folded_[*p]);
+  if (p != end && class_[*p] == kUnknown) {
+    // T2 is not known; T1 and T1 s1 still are.
+    if (!has(first_block, first_word(first_hash))) return {false, word_length};
     return {true, word_length};
   }
-  const bool found = (p != second_word && has(second_block, hash)) ||          // T1 s1 T2
-                     (p != end && has(second_block, extend(hash, folded_[*p])));  // ... s2
-  return {found, word_length};
+  const uint64_t second_hash = hash.value();
+  uint64_t second_separated_hash = 0;
+  if (p != end) {
+    hash.add(folded_[*p]);
+    second_separated_hash = hash.value();
+  }
+  return decide(first_block, first_hash, word_length, separated_hash, p != second_word,
+                second_hash, p != end, second_separated_hash);
 }
 
 }  // namespace onoma::automaton

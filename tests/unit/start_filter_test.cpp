@@ -58,16 +58,24 @@ TEST(StartFilter, RejectsWordsThatBeginNoKey) {
   EXPECT_TRUE(may_start(filter, "Inc. said"));
   EXPECT_TRUE(may_start(filter, "U.S. Army"));
   EXPECT_FALSE(may_start(filter, "U.K. Army"));
+  EXPECT_FALSE(may_start(filter, "Characteristically, Paris is long"));  // T1 of 8 to 15 bytes
+  EXPECT_TRUE(may_start(filter, "PARIS, France, said the long text"));
 }
 
 TEST(StartFilter, NonAsciiNearTheStartIsAlwaysMaybe) {
   Trie trie;
   const StartFilter filter = filter_of({"Paris", "The Hague", "Cafe Society"}, trie);
-  EXPECT_TRUE(may_start(filter, "Cafe\xCC\x81 society"));    // a mark joins the last letter
-  EXPECT_TRUE(may_start(filter, "Caf\xC3\xA9 society"));     // é folds to a letter
-  EXPECT_TRUE(may_start(filter, "the\xC2\xA0" "cat"));       // no-break space
-  EXPECT_TRUE(may_start(filter, "the \xC3\xA9t\xC3\xA9"));   // the second word is not ASCII
-  EXPECT_FALSE(may_start(filter, "the cat \xC3\xA9t\xC3\xA9"));  // only T1 s1 T2 s2 are read
+  // Short texts are read byte by byte, longer ones 8 bytes at a time: both ways.
+  for (const std::string tail : {"", " and then a few more words"}) {
+    SCOPED_TRACE(tail);
+    EXPECT_TRUE(may_start(filter, "Cafe\xCC\x81 society" + tail));  // a mark joins the letter
+    EXPECT_TRUE(may_start(filter, "Caf\xC3\xA9 society" + tail));   // é folds to a letter
+    EXPECT_TRUE(may_start(filter, "CAF\xC3\x89 SOCIETY" + tail));
+    EXPECT_TRUE(may_start(filter, "the\xC2\xA0" "cat" + tail));     // no-break space
+    EXPECT_TRUE(may_start(filter, "the \xC3\xA9t\xC3\xA9" + tail));  // T2 is not ASCII
+    EXPECT_FALSE(may_start(filter, "the cat \xC3\xA9t\xC3\xA9" + tail));  // only T1 s1 T2 s2 count
+    EXPECT_FALSE(may_start(filter, "Cafes society" + tail));
+  }
 }
 
 TEST(StartFilter, ReportsTheFirstWordToStepOver) {
