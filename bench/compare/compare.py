@@ -170,7 +170,8 @@ def main():
                 machine.setdefault(f"{p['peer']} (native)", p["native"]["version"])
     elapsed = time.perf_counter() - start
     results = dict(args=vars(args) | {"skip_large": sorted(args.skip_large)}, texts=texts,
-                   gazetteers=gazetteers, callgrind=callgrind, machine=machine, elapsed=elapsed)
+                   gazetteers=gazetteers, callgrind=callgrind, machine=machine, elapsed=elapsed,
+                   finished=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
     with open(os.path.join(HERE, "last_run.json"), "w") as f:
         json.dump(results, f, indent=1)
 
