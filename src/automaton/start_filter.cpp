@@ -98,6 +98,27 @@ StartFilter StartFilter::build(const Trie& trie, const unicode::FoldTable& table
     filter.class_[byte] = byte_class;
     filter.folded_[byte] = folded;
   }
+  for (unsigned lead = 0xC2; lead <= 0xDF; ++lead) filter.class_[lead] = kLead2;
+  filter.two_byte_letters_.assign(0x800, 0);
+  for (char32_t code_point = 0x80; code_point < 0x800; ++code_point) {
+    const FoldEntry& entry = table.entry(code_point);
+    if (entry.folds_away() && !entry.has(FoldEntry::kWhiteSpace)) {
+      filter.two_byte_letters_[code_point] = kFoldsAway;  // a removed mark, a soft hyphen
+      continue;
+    }
+    if (!entry.has(FoldEntry::kWord) || entry.has(FoldEntry::kMark) ||
+        entry.has(FoldEntry::kIdentity) || entry.length == 0 || entry.length > 2) {
+      continue;
+    }
+    const auto* folded = reinterpret_cast<const unsigned char*>(table.folded_bytes(entry));
+    uint32_t packed = uint32_t{entry.length} << 16;
+    bool ascii_word = true;
+    for (unsigned i = 0; i < entry.length; ++i) {
+      ascii_word = ascii_word && is_word_byte(folded[i]);
+      packed |= uint32_t{folded[i]} << (8 * i);
+    }
+    if (ascii_word) filter.two_byte_letters_[code_point] = packed;
+  }
   filter.fold_case_ = filter.folded_['A'] == 'a';
   filter.window_ = true;
   for (unsigned byte = 0; byte < 128; ++byte) {
@@ -201,13 +222,38 @@ bool StartFilter::check_window(const unsigned char* text, const unsigned char* e
   return false;  // some key's first word is T1: the byte-wise reading looks further
 }
 
+const unsigned char* StartFilter::read_word(const unsigned char* p, const unsigned char* end,
+                                            PrefixHash& hash) const {
+  const unsigned char* word_start = p;
+  while (p != end) {
+    if (class_[*p] == kWordByte) {
+      hash.add(folded_[*p++]);
+      continue;
+    }
+    // A two-byte letter, or a two-byte character that folds away after a letter (it joins the
+    // letter's cluster and adds nothing to it: a removed mark, a soft hyphen). Anything else
+    // ends the word, and the caller answers "maybe" unless it is a known separator.
+    if (class_[*p] != kLead2 || end - p < 2 || (p[1] & 0xC0) != 0x80) break;
+    const uint32_t letters = two_byte_letters_[((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu)];
+    if (letters == kFoldsAway && p != word_start) {
+      p += 2;
+      continue;
+    }
+    if (letters == 0 || letters == kFoldsAway) break;
+    hash.add(static_cast<unsigned char>(letters));
+    if ((letters >> 16) == 2) hash.add(static_cast<unsigned char>(letters >> 8));
+    p += 2;
+  }
+  return p;
+}
+
 StartFilter::Verdict StartFilter::check_bytewise(const unsigned char* text,
                                                  const unsigned char* end) const {
   const unsigned char* p = text;
   PrefixHash hash;
-  for (; p != end && class_[*p] == kWordByte; ++p) hash.add(folded_[*p]);
+  p = read_word(p, end, hash);
   const size_t word_length = static_cast<size_t>(p - text);
-  if (p != end && class_[*p] == kUnknown) return {true, word_length};
+  if (word_length == 0 || (p != end && !known_separator(*p))) return {true, word_length};
   const uint64_t first_hash = hash.value();
   const uint64_t first_block = bits_[word_index(first_hash)];
   if (p == end) {
@@ -224,8 +270,8 @@ StartFilter::Verdict StartFilter::check_bytewise(const unsigned char* text,
     ++p;
   }
   const unsigned char* second_word = p;
-  for (; p != end && class_[*p] == kWordByte; ++p) hash.add(folded_[*p]);
-  if (p != end && class_[*p] == kUnknown) {
+  p = read_word(p, end, hash);
+  if (p != end && !known_separator(*p)) {
     // T2 is not known; T1 and T1 s1 still are.
     if (!has(first_block, first_word(first_hash))) return {false, word_length};
     return {true, word_length};

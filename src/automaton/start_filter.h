@@ -42,8 +42,10 @@ class StartFilter {
   static StartFilter build(const Trie& trie, const unicode::FoldTable& table);
 
   bool enabled() const { return !bits_.empty(); }
-  // Whether `byte` begins a word that the filter can judge (an ASCII letter or digit).
-  bool judges(unsigned char byte) const { return class_[byte] == kWordByte; }
+  // Whether `byte` may begin a word that the filter can judge: an ASCII letter or digit, or
+  // the lead byte of a two-byte character (check answers "maybe" when it is no letter that
+  // folds to ASCII).
+  bool judges(unsigned char byte) const { return class_[byte] == kWordByte || class_[byte] == kLead2; }
 
   // `text[0]` begins a word at a position where a match may begin (judges(text[0]));
   // `end` is the end of the text.
@@ -61,7 +63,16 @@ class StartFilter {
     kWordByte,     // folds to an ASCII letter or digit, and is a word character
     kSpace,        // white space, folded with its run to one space
     kOther,        // folds to one other ASCII byte
+    kLead2,        // begins a two-byte character: see two_byte_letters_
   };
+  // After a word (read_word): whether the byte there is a separator whose folding is known.
+  bool known_separator(unsigned char byte) const {
+    return class_[byte] == kSpace || class_[byte] == kOther;
+  }
+  // Reads word bytes from `p`: ASCII letters and digits, and two-byte letters that fold to
+  // ASCII ones (é → e, ß → ss), adding their folded bytes to `hash`. Stops at anything else.
+  const unsigned char* read_word(const unsigned char* p, const unsigned char* end,
+                                 PrefixHash& hash) const;
 
   // The entry saying that some key's first word (its bytes before the first non-word byte)
   // has this hash; kept apart from the entry of a key that is that word alone.
@@ -96,6 +107,12 @@ class StartFilter {
 
   std::array<ByteClass, 256> class_{};
   std::array<unsigned char, 256> folded_{};
+  // For each two-byte character (U+0080 to U+07FF, by its 11 bits): the ASCII word bytes it
+  // folds to (up to two, from the low byte up) with their count in bits 16 and up, or 0 when it
+  // is no word character that folds that way (a kept mark, a symbol, Cyrillic...), or
+  // kFoldsAway for a character that folds to nothing.
+  static constexpr uint32_t kFoldsAway = uint32_t{1} << 24;
+  std::vector<uint32_t> two_byte_letters_;
   // check_window's arithmetic agrees with class_ and folded_: the word bytes are exactly the
   // ASCII letters and digits, folded to lower case (fold_case_) or kept.
   bool window_ = false;

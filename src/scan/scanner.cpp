@@ -327,8 +327,8 @@ bool Scanner::run() {
     if (state_ == Trie::kDead && scratch_.candidates_.empty()) {
       pos = skip_ascii(pos, after_word);
       if (!after_word && filter_rejects(pos)) {
-        // No walk is live and none begins in this word: step over it. Its bytes are ASCII
-        // word characters, each a cluster of its own (the filter judged no other).
+        // No walk is live and none begins in this word: step over it. It is made of word
+        // characters whose clusters end inside it or at its end (the filter read no other).
         pos = rejected_word_end_;
         after_word = true;
         continue;
