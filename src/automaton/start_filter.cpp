@@ -190,9 +190,10 @@ StartFilter::Verdict StartFilter::decide(uint64_t first_block, uint64_t first_ha
   return {found, word_length};
 }
 
-bool StartFilter::check_window(const unsigned char* text, const unsigned char* end,
-                               Verdict& verdict) const {
-  if (!window_ || end - text < 16) return false;
+StartFilter::Verdict StartFilter::check_window(const unsigned char* text,
+                                               const unsigned char* end) const {
+  constexpr Verdict kOtherWay{true, kNotApplicable};
+  if (!window_ || end - text < 16) return kOtherWay;
   // T1 and the byte after it, within the first 16 bytes: most words end here.
   uint64_t folded[2];
   const Chunk first = read_chunk(text, fold_case_);
@@ -200,12 +201,12 @@ bool StartFilter::check_window(const unsigned char* text, const unsigned char* e
   uint32_t first_end = first_flagged(first.non_word);
   uint64_t absorbed_first = 0;  // the hash of T1's complete chunks
   if (first_end < 8) {
-    if (first.high & through(first_end)) return false;
+    if (first.high & through(first_end)) return kOtherWay;
   } else {
-    if (first.high) return false;
+    if (first.high) return kOtherWay;
     const Chunk second = read_chunk(text + 8, fold_case_);
     const uint32_t rest = first_flagged(second.non_word);
-    if (rest == 8 || (second.high & through(rest))) return false;
+    if (rest == 8 || (second.high & through(rest))) return kOtherWay;
     folded[1] = second.folded;
     first_end = 8 + rest;
     absorbed_first = PrefixHash::absorb(0, folded[0]);
@@ -215,11 +216,10 @@ bool StartFilter::check_window(const unsigned char* text, const unsigned char* e
   const uint64_t first_hash = PrefixHash::finish(absorbed_first, first_partial, first_end);
   const uint64_t first_block = bits_[word_index(first_hash)];
   if (!has(first_block, first_word(first_hash))) {
-    verdict = {false, first_end};
-    return true;
+    return {false, first_end};
   }
 
-  return false;  // some key's first word is T1: the byte-wise reading looks further
+  return kOtherWay;  // some key's first word is T1: the byte-wise reading looks further
 }
 
 const unsigned char* StartFilter::read_word(const unsigned char* p, const unsigned char* end,

@@ -50,9 +50,8 @@ class StartFilter {
   // `text[0]` begins a word at a position where a match may begin (judges(text[0]));
   // `end` is the end of the text.
   Verdict check(const unsigned char* text, const unsigned char* end) const {
-    Verdict verdict;
-    if (check_window(text, end, verdict)) return verdict;
-    return check_bytewise(text, end);
+    const Verdict verdict = check_window(text, end);
+    return verdict.word_length != kNotApplicable ? verdict : check_bytewise(text, end);
   }
 
   size_t memory_usage() const { return bits_.size() * sizeof(uint64_t); }
@@ -100,8 +99,10 @@ class StartFilter {
                  uint64_t separated_hash, bool has_second_word, uint64_t second_hash,
                  bool has_second_separator, uint64_t second_separated_hash) const;
   // The common case read 8 bytes at a time, without a branch per byte: an ASCII T1 of at most
-  // 15 bytes that is no key's first word. Returns false when it does not apply.
-  bool check_window(const unsigned char* text, const unsigned char* end, Verdict& verdict) const;
+  // 15 bytes that is no key's first word. word_length is kNotApplicable when it does not
+  // apply (returned by value, in registers: an out-parameter cost a store-forwarding stall).
+  static constexpr size_t kNotApplicable = SIZE_MAX;
+  Verdict check_window(const unsigned char* text, const unsigned char* end) const;
   // Any other case, a byte at a time.
   Verdict check_bytewise(const unsigned char* text, const unsigned char* end) const;
 
