@@ -99,6 +99,7 @@ class Scanner {
   // The automaton: `state_` is the node of the earliest live walk (kDead: none), and every
   // later live walk is on its failure chain. `position_` counts the folded bytes fed so far.
   Trie::State state_ = Trie::kDead;
+  uint32_t state_depth_ = 0;  // trie_.depth(state_), kept here: reading it is a cache miss
   uint64_t position_ = 0;
   // Where the word that the filter last rejected ends.
   size_t rejected_word_end_ = 0;
@@ -147,29 +148,45 @@ bool Scanner::filter_rejects(size_t pos) {
 // the automaton and its size need only exceed the longest key.
 void Scanner::feed(const unicode::Cluster& cluster, bool may_start, bool after_word) {
   if (state_ == Trie::kDead && !may_start) return;  // no walk can reach back here
-  if (state_ == Trie::kDead) state_ = Trie::kRoot;
+  if (state_ == Trie::kDead) {
+    state_ = Trie::kRoot;
+    state_depth_ = 0;
+  }
   uint64_t entry = (uint64_t{cluster.begin} << kOffsetShift) | (may_start ? kMayStart : 0) | (after_word ? kAfterWord : 0);
   for (size_t i = 0; i < cluster.folded_length; ++i, ++position_, entry = 0) {
     ring(position_) = entry;
     if (state_ == Trie::kDead) continue;
     const unsigned char byte = static_cast<unsigned char>(cluster.folded[i]);
     const Trie::State next = trie_.step(state_, byte);
-    state_ = next != Trie::kDead ? next : restart(byte);
+    if (next != Trie::kDead) {
+      state_ = next;
+      ++state_depth_;
+    } else {
+      state_ = restart(byte);
+    }
   }
 }
 
 // The earliest live walk died at `byte`. The next live one is the earliest later start where a
 // match may begin whose walk takes `byte`; its node is on the failure chain, at the depth its
 // start implies. Each position and each failure step is visited once over the whole scan.
+// Sets state_depth_ for the node it returns.
 Trie::State Scanner::restart(unsigned char byte) {
   Trie::State node = state_;
-  for (uint64_t start = position_ - trie_.depth(state_) + 1; start <= position_; ++start) {
+  uint32_t node_depth = state_depth_;
+  for (uint64_t start = position_ - state_depth_ + 1; start <= position_; ++start) {
     if (!(ring(start) & kMayStart)) continue;
     const uint64_t depth = position_ - start;
-    while (trie_.depth(node) > depth) node = trie_.failure(node);
-    if (trie_.depth(node) < depth) continue;  // the walk from `start` is already dead
+    while (node_depth > depth) {
+      node = trie_.failure(node);
+      node_depth = trie_.depth(node);
+    }
+    if (node_depth < depth) continue;  // the walk from `start` is already dead
     const Trie::State next = trie_.step(node, byte);
-    if (next != Trie::kDead) return next;
+    if (next != Trie::kDead) {
+      state_depth_ = node_depth + 1;
+      return next;
+    }
   }
   return Trie::kDead;
 }
@@ -190,13 +207,16 @@ bool Scanner::ends_inside_word(const unicode::Cluster& cluster) const {
 // Every key that ends here and began where a match may start: the live node and its output
 // chain, which lists the keys that are suffixes of what the earliest live walk has read.
 void Scanner::collect_candidates(const unicode::Cluster& cluster) {
-  Trie::State node = trie_.has_values(state_) ? state_ : trie_.output(state_);
-  for (; node != Trie::kDead; node = trie_.output(node)) {
-    const uint64_t start_position = position_ - trie_.depth(node);
+  auto add = [&](Trie::State node, uint32_t depth) {
+    const uint64_t start_position = position_ - depth;
     const uint64_t entry = ring(start_position);
-    if (!(entry & kMayStart)) continue;
+    if (!(entry & kMayStart)) return;
     scratch_.candidates_.push_back({start_position, position_, entry >> kOffsetShift,
                                     cluster.end, node, (entry & kAfterWord) != 0});
+  };
+  if (trie_.has_values(state_)) add(state_, state_depth_);
+  for (Trie::State node = trie_.output(state_); node != Trie::kDead; node = trie_.output(node)) {
+    add(node, trie_.depth(node));
   }
 }
 
@@ -253,8 +273,9 @@ bool Scanner::emit(const Scratch::Span& span) {
 // A match that ended at `position` hides every walk that began before it (longest policy):
 // drop them, so that keys nested in what was matched are not looked at again.
 void Scanner::forget_walks_before(uint64_t position) {
-  while (state_ != Trie::kDead && trie_.depth(state_) > position_ - position) {
+  while (state_ != Trie::kDead && state_depth_ > position_ - position) {
     state_ = state_ == Trie::kRoot ? Trie::kDead : trie_.failure(state_);
+    if (state_ != Trie::kDead) state_depth_ = trie_.depth(state_);
   }
   if (state_ == Trie::kRoot) state_ = Trie::kDead;
 }
@@ -296,7 +317,7 @@ void Scanner::compact_accepted() {
 bool Scanner::settle() {
   std::vector<Scratch::Span>& spans = scratch_.spans_;
   const uint64_t horizon =
-      state_ == Trie::kDead ? position_ : position_ - trie_.depth(state_);
+      state_ == Trie::kDead ? position_ : position_ - state_depth_;
   if (spans.empty() || spans.front().start_position >= horizon) return true;
 
   if (options_.policy == Policy::kAll) {
