@@ -13,18 +13,6 @@ bool is_word_byte(unsigned char folded) {
          (folded >= 'A' && folded <= 'Z');
 }
 
-// An entry of the filter: three bits from `hash` in the word that `block` selects.
-struct Entry {
-  uint64_t block;
-  uint64_t hash;
-  bool operator<(const Entry& other) const {
-    return block != other.block ? block < other.block : hash < other.hash;
-  }
-  bool operator==(const Entry& other) const {
-    return block == other.block && hash == other.hash;
-  }
-};
-
 // Where a key's walk through the trie stands in the shape T1 s1 T2 s2.
 enum class Part : uint8_t { kFirstWord, kSecondWord };
 
@@ -72,6 +60,45 @@ inline uint64_t through(uint32_t index) {
 }
 
 }  // namespace
+
+// Calls f(block, hash) for every entry of the keys in `trie`, every key prefix that a lookup
+// can ask for: the walk goes down to s2 at most. An entry sits in the word of its block: T1's
+// for what is read with T1 alone, T1 s1 T2's for the rest, so that a lookup reads at most two
+// words of the filter. Some entries come more than once.
+template <class F>
+void for_each_entry(const Trie& trie, F f) {
+  std::vector<PendingNode> pending;
+  trie.for_each_child(Trie::kRoot, [&](Trie::State child, unsigned char byte) {
+    if (!is_word_byte(byte)) return;
+    PrefixHash hash;
+    hash.add(byte);
+    pending.push_back({child, hash, Part::kFirstWord, true});
+  });
+  while (!pending.empty()) {
+    const PendingNode node = pending.back();
+    pending.pop_back();
+    const bool first = node.part == Part::kFirstWord;
+    const uint64_t node_hash = node.hash.value();
+    if (node.ends_word && trie.has_values(node.state)) {
+      // A key ending here is looked up whole: T1 (or T1 s1 T2, in its own block).
+      f(node_hash, node_hash);
+      if (first) f(node_hash, StartFilter::first_word(node_hash));
+    }
+    trie.for_each_child(node.state, [&](Trie::State child, unsigned char byte) {
+      PrefixHash hash = node.hash;
+      hash.add(byte);
+      if (is_word_byte(byte)) {
+        pending.push_back({child, hash, node.part, true});
+      } else if (first) {
+        f(node_hash, StartFilter::first_word(node_hash));
+        if (trie.has_values(child)) f(node_hash, hash.value());  // T1 s1
+        pending.push_back({child, hash, Part::kSecondWord, false});
+      } else {
+        f(node_hash, hash.value());  // s2: every key below shares it
+      }
+    });
+  }
+}
 
 StartFilter::StartFilter() = default;
 
@@ -130,48 +157,14 @@ StartFilter StartFilter::build(const Trie& trie, const unicode::FoldTable& table
     }
   }
 
-  // Every key prefix that a lookup can ask for: walk the trie down to s2 at most. An entry
-  // sits in the word of its block: T1's for what is read with T1 alone, T1 s1 T2's for the
-  // rest, so that a lookup reads at most two words of the filter.
-  std::vector<Entry> entries;
-  std::vector<PendingNode> pending;
-  trie.for_each_child(Trie::kRoot, [&](Trie::State child, unsigned char byte) {
-    if (!is_word_byte(byte)) return;
-    PrefixHash hash;
-    hash.add(byte);
-    pending.push_back({child, hash, Part::kFirstWord, true});
+  // Two walks over the trie: one counts the entries, which sizes the filter, the other sets
+  // their bits. (Keeping the entries instead would cost 16 bytes each while building.)
+  size_t entry_count = 0;
+  for_each_entry(trie, [&](uint64_t, uint64_t) { ++entry_count; });
+  filter.bits_.assign(std::max<size_t>(8, (entry_count * kBitsPerEntry + 63) / 64), 0);
+  for_each_entry(trie, [&](uint64_t block, uint64_t hash) {
+    filter.bits_[filter.word_index(block)] |= bit_mask(hash);
   });
-  while (!pending.empty()) {
-    const PendingNode node = pending.back();
-    pending.pop_back();
-    const bool first = node.part == Part::kFirstWord;
-    const uint64_t node_hash = node.hash.value();
-    if (node.ends_word && trie.has_values(node.state)) {
-      // A key ending here is looked up whole: T1 (or T1 s1 T2, in its own block).
-      entries.push_back({node_hash, node_hash});
-      if (first) entries.push_back({node_hash, first_word(node_hash)});
-    }
-    trie.for_each_child(node.state, [&](Trie::State child, unsigned char byte) {
-      PrefixHash hash = node.hash;
-      hash.add(byte);
-      if (is_word_byte(byte)) {
-        pending.push_back({child, hash, node.part, true});
-      } else if (first) {
-        entries.push_back({node_hash, first_word(node_hash)});
-        if (trie.has_values(child)) entries.push_back({node_hash, hash.value()});  // T1 s1
-        pending.push_back({child, hash, Part::kSecondWord, false});
-      } else {
-        entries.push_back({node_hash, hash.value()});  // s2: every key below shares it
-      }
-    });
-  }
-
-  std::sort(entries.begin(), entries.end());
-  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
-  filter.bits_.assign(std::max<size_t>(8, (entries.size() * kBitsPerEntry + 63) / 64), 0);
-  for (const Entry& entry : entries) {
-    filter.bits_[filter.word_index(entry.block)] |= bit_mask(entry.hash);
-  }
   return filter;
 }
 

@@ -56,6 +56,10 @@ class StartFilter {
 
   size_t memory_usage() const { return bits_.size() * sizeof(uint64_t); }
 
+  // The entry saying that some key's first word (its bytes before the first non-word byte)
+  // has this hash; kept apart from the entry of a key that is that word alone.
+  static uint64_t first_word(uint64_t hash) { return hash ^ 0x5bd1e9955bd1e995ULL; }
+
  private:
   enum ByteClass : uint8_t {
     kUnknown = 0,  // not ASCII: its folding depends on what follows
@@ -73,9 +77,6 @@ class StartFilter {
   const unsigned char* read_word(const unsigned char* p, const unsigned char* end,
                                  PrefixHash& hash) const;
 
-  // The entry saying that some key's first word (its bytes before the first non-word byte)
-  // has this hash; kept apart from the entry of a key that is that word alone.
-  static uint64_t first_word(uint64_t hash) { return hash ^ 0x5bd1e9955bd1e995ULL; }
 
   // The FNV state's low bits are weak: the word index comes from the high half of one
   // product, the three bit positions from the low bits of another, folded with its high bits.
