@@ -55,6 +55,13 @@ class Trie {
     return kDead;
   }
 
+  // Calls f(child, byte) for each child of `state`, in byte order.
+  template <class F>
+  void for_each_child(State state, F f) const {
+    const auto [first, end] = first_child_.pair(state);
+    for (State child = first; child != end; ++child) f(child, labels_[child]);
+  }
+
   // The length in bytes of the key prefix that `state` stands for.
   uint32_t depth(State state) const {
     return flags_.sparse_rank(kLevelStart, size_t{state} + 1) - 1;

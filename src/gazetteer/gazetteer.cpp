@@ -15,6 +15,7 @@ Gazetteer::Gazetteer(Contents contents)
   entity_by_id_.reserve(entity_count());
   for (uint32_t i = 0; i < entity_count(); ++i) entity_by_id_.insert(i);
   plan_ascii_steps();
+  start_filter_ = automaton::StartFilter::build(c_.trie, *fold_table_);
 }
 
 // Mirrors how ClusterReader folds a lone ASCII character and when the scanner may begin a
@@ -57,7 +58,7 @@ size_t Gazetteer::memory_usage() const {
          c_.entity_ids.memory_usage() + c_.entity_metas.memory_usage() +
          c_.entity_labels.capacity() * sizeof(uint32_t) +
          c_.first_aliases.capacity() * sizeof(uint32_t) + c_.labels.memory_usage() +
-         c_.trie.memory_usage() + entity_by_id_.memory_usage();
+         c_.trie.memory_usage() + start_filter_.memory_usage() + entity_by_id_.memory_usage();
 }
 
 }  // namespace onoma::gazetteer

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "automaton/ranked_bit_columns.h"
+#include "automaton/start_filter.h"
 #include "automaton/trie.h"
 #include "gazetteer/string_index.h"
 #include "unicode/fold_table.h"
@@ -140,6 +141,8 @@ class Gazetteer {
 
   uint32_t fold_options() const { return c_.fold_options; }
   const automaton::Trie& trie() const { return c_.trie; }
+  // Rejects most word starts of ASCII text before the trie is touched (word boundaries only).
+  const automaton::StartFilter& start_filter() const { return start_filter_; }
   const unicode::FoldTable& fold_table() const { return *fold_table_; }
   // The table that folds everything but case, to check case-sensitive aliases; null when the
   // gazetteer has none.
@@ -166,6 +169,7 @@ class Gazetteer {
   const unicode::FoldTable* case_keeping_fold_table_ = nullptr;
   StringIndex<Gazetteer, &Gazetteer::entity_id> entity_by_id_{this};
   std::array<uint8_t, 512> ascii_steps_{};
+  automaton::StartFilter start_filter_;
 };
 
 }  // namespace onoma::gazetteer

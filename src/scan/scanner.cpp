@@ -1,6 +1,7 @@
 #include "scan/scanner.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 
 #include "unicode/cluster_reader.h"
@@ -38,6 +39,9 @@ class Scanner {
         start_(start),
         scratch_(scratch),
         sink_(sink),
+        start_filter_(word_boundaries_ && gazetteer.start_filter().enabled()
+                          ? &gazetteer.start_filter()
+                          : nullptr),
         reader_(gazetteer.fold_table()),
         unit_starts_(text.data(), options.unit, start.offset, start.unit_offset) {
     if (const unicode::FoldTable* table = gazetteer.case_keeping_fold_table()) {
@@ -57,8 +61,10 @@ class Scanner {
  private:
   uint64_t& ring(uint64_t position) { return scratch_.ring_[position & ring_mask_]; }
   size_t skip_ascii(size_t pos, bool& after_word) const;
+  bool filter_rejects(size_t pos);
   void feed(const unicode::Cluster& cluster, bool may_start, bool after_word);
   Trie::State restart(unsigned char byte);
+  bool ends_inside_word(const unicode::Cluster& cluster) const;
   void collect_candidates(const unicode::Cluster& cluster);
   void check_candidates(bool next_cluster_is_word);
   bool case_matches(const gazetteer::AliasRecord& alias, size_t start, size_t end);
@@ -82,6 +88,9 @@ class Scanner {
   const ScanStart& start_;
   Scratch& scratch_;
   MatchSink sink_;
+  const automaton::StartFilter* start_filter_;  // null: not in word mode, or cannot judge
+  // The word start the filter last judged "maybe", so that it is not asked twice.
+  size_t judged_position_ = SIZE_MAX;
   unicode::ClusterReader reader_;
   std::optional<unicode::ClusterReader> case_reader_;  // when some alias is case-sensitive
   unicode::OffsetCounter unit_starts_;
@@ -90,7 +99,10 @@ class Scanner {
   // The automaton: `state_` is the node of the earliest live walk (kDead: none), and every
   // later live walk is on its failure chain. `position_` counts the folded bytes fed so far.
   Trie::State state_ = Trie::kDead;
+  uint32_t state_depth_ = 0;  // trie_.depth(state_), kept here: reading it is a cache miss
   uint64_t position_ = 0;
+  // Where the word that the filter last rejected ends.
+  size_t rejected_word_end_ = 0;
   // Longest policy: where the last emitted match ended (no later match may start before).
   uint64_t floor_position_ = 0;
 };
@@ -114,48 +126,97 @@ size_t Scanner::skip_ascii(size_t pos, bool& after_word) const {
   return pos;
 }
 
+// Whether the start filter proves that no key begins at `pos`, a position where a match may
+// begin after a non-word character.
+bool Scanner::filter_rejects(size_t pos) {
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text_.data());
+  if (start_filter_ == nullptr || pos == judged_position_ || !start_filter_->judges(bytes[pos])) {
+    return false;
+  }
+  const automaton::StartFilter::Verdict verdict =
+      start_filter_->check(bytes + pos, bytes + text_.size());
+  if (verdict.may_start) {
+    judged_position_ = pos;
+    return false;
+  }
+  rejected_word_end_ = pos + verdict.word_length;
+  return true;
+}
+
 // Records the cluster in the ring and feeds its folded bytes to the automaton. Each byte's
 // entry is written just before the byte is fed, so the ring never holds a position ahead of
 // the automaton and its size need only exceed the longest key.
 void Scanner::feed(const unicode::Cluster& cluster, bool may_start, bool after_word) {
   if (state_ == Trie::kDead && !may_start) return;  // no walk can reach back here
-  if (state_ == Trie::kDead) state_ = Trie::kRoot;
+  if (state_ == Trie::kDead) {
+    state_ = Trie::kRoot;
+    state_depth_ = 0;
+  }
   uint64_t entry = (uint64_t{cluster.begin} << kOffsetShift) | (may_start ? kMayStart : 0) | (after_word ? kAfterWord : 0);
   for (size_t i = 0; i < cluster.folded_length; ++i, ++position_, entry = 0) {
     ring(position_) = entry;
     if (state_ == Trie::kDead) continue;
     const unsigned char byte = static_cast<unsigned char>(cluster.folded[i]);
     const Trie::State next = trie_.step(state_, byte);
-    state_ = next != Trie::kDead ? next : restart(byte);
+    if (next != Trie::kDead) {
+      state_ = next;
+      ++state_depth_;
+    } else {
+      state_ = restart(byte);
+    }
   }
 }
 
 // The earliest live walk died at `byte`. The next live one is the earliest later start where a
 // match may begin whose walk takes `byte`; its node is on the failure chain, at the depth its
 // start implies. Each position and each failure step is visited once over the whole scan.
+// Sets state_depth_ for the node it returns.
 Trie::State Scanner::restart(unsigned char byte) {
   Trie::State node = state_;
-  for (uint64_t start = position_ - trie_.depth(state_) + 1; start <= position_; ++start) {
+  uint32_t node_depth = state_depth_;
+  for (uint64_t start = position_ - state_depth_ + 1; start <= position_; ++start) {
     if (!(ring(start) & kMayStart)) continue;
     const uint64_t depth = position_ - start;
-    while (trie_.depth(node) > depth) node = trie_.failure(node);
-    if (trie_.depth(node) < depth) continue;  // the walk from `start` is already dead
+    while (node_depth > depth) {
+      node = trie_.failure(node);
+      node_depth = trie_.depth(node);
+    }
+    if (node_depth < depth) continue;  // the walk from `start` is already dead
     const Trie::State next = trie_.step(node, byte);
-    if (next != Trie::kDead) return next;
+    if (next != Trie::kDead) {
+      state_depth_ = node_depth + 1;
+      return next;
+    }
   }
   return Trie::kDead;
+}
+
+// Whether no key can end a match with this cluster because it is inside a word: a key ends
+// with what the cluster folds to, and when that is a word character (alias word_end) a match
+// needs a non-word character after it. Answers for ASCII only; false means "look".
+bool Scanner::ends_inside_word(const unicode::Cluster& cluster) const {
+  if (!word_boundaries_ || cluster.end >= text_.size() || cluster.folded_length == 0) return false;
+  const auto next = static_cast<unsigned char>(text_[cluster.end]);
+  const auto last = static_cast<unsigned char>(cluster.folded[cluster.folded_length - 1]);
+  if ((next | last) >= 0x80) return false;
+  const unicode::FoldTable& table = gazetteer_.fold_table();
+  return table.entry(next).has(unicode::FoldEntry::kWord) &&
+         table.entry(last).has(unicode::FoldEntry::kWord);
 }
 
 // Every key that ends here and began where a match may start: the live node and its output
 // chain, which lists the keys that are suffixes of what the earliest live walk has read.
 void Scanner::collect_candidates(const unicode::Cluster& cluster) {
-  Trie::State node = trie_.has_values(state_) ? state_ : trie_.output(state_);
-  for (; node != Trie::kDead; node = trie_.output(node)) {
-    const uint64_t start_position = position_ - trie_.depth(node);
+  auto add = [&](Trie::State node, uint32_t depth) {
+    const uint64_t start_position = position_ - depth;
     const uint64_t entry = ring(start_position);
-    if (!(entry & kMayStart)) continue;
+    if (!(entry & kMayStart)) return;
     scratch_.candidates_.push_back({start_position, position_, entry >> kOffsetShift,
                                     cluster.end, node, (entry & kAfterWord) != 0});
+  };
+  if (trie_.has_values(state_)) add(state_, state_depth_);
+  for (Trie::State node = trie_.output(state_); node != Trie::kDead; node = trie_.output(node)) {
+    add(node, trie_.depth(node));
   }
 }
 
@@ -212,8 +273,9 @@ bool Scanner::emit(const Scratch::Span& span) {
 // A match that ended at `position` hides every walk that began before it (longest policy):
 // drop them, so that keys nested in what was matched are not looked at again.
 void Scanner::forget_walks_before(uint64_t position) {
-  while (state_ != Trie::kDead && trie_.depth(state_) > position_ - position) {
+  while (state_ != Trie::kDead && state_depth_ > position_ - position) {
     state_ = state_ == Trie::kRoot ? Trie::kDead : trie_.failure(state_);
+    if (state_ != Trie::kDead) state_depth_ = trie_.depth(state_);
   }
   if (state_ == Trie::kRoot) state_ = Trie::kDead;
 }
@@ -255,7 +317,7 @@ void Scanner::compact_accepted() {
 bool Scanner::settle() {
   std::vector<Scratch::Span>& spans = scratch_.spans_;
   const uint64_t horizon =
-      state_ == Trie::kDead ? position_ : position_ - trie_.depth(state_);
+      state_ == Trie::kDead ? position_ : position_ - state_depth_;
   if (spans.empty() || spans.front().start_position >= horizon) return true;
 
   if (options_.policy == Policy::kAll) {
@@ -285,6 +347,13 @@ bool Scanner::run() {
   while (pos < text_.size()) {
     if (state_ == Trie::kDead && scratch_.candidates_.empty()) {
       pos = skip_ascii(pos, after_word);
+      if (!after_word && filter_rejects(pos)) {
+        // No walk is live and none begins in this word: step over it. It is made of word
+        // characters whose clusters end inside it or at its end (the filter read no other).
+        pos = rejected_word_end_;
+        after_word = true;
+        continue;
+      }
     }
     const unicode::Cluster cluster = reader_.read(text_.data(), text_.size(), pos);
     if (!scratch_.candidates_.empty()) check_candidates(cluster.word);
@@ -292,9 +361,10 @@ bool Scanner::run() {
     // Inside a word, only an alias that starts with a non-word character could match; when
     // the folded cluster starts with a word character there is none to look for.
     const bool may_start = cluster.folded_length > 0 &&
-                           (!word_boundaries_ || !after_word || !cluster.folded_starts_word);
+                           (!word_boundaries_ || !after_word || !cluster.folded_starts_word) &&
+                           (after_word || !filter_rejects(pos));
     if (cluster.folded_length > 0) feed(cluster, may_start, after_word);
-    if (state_ != Trie::kDead) collect_candidates(cluster);
+    if (state_ != Trie::kDead && !ends_inside_word(cluster)) collect_candidates(cluster);
     pos = cluster.end;
     after_word = cluster.word;
   }

@@ -76,9 +76,50 @@ void ClusterReader::reorder_marks(const char* text, Cluster& cluster) {
   cluster.folded_length = buffer_.size();
 }
 
+// The common cases without the general loop: an ASCII or two-byte character (Latin, Greek,
+// Cyrillic...) followed by an ASCII character that does not join it (ASCII has no marks; some
+// option sets fold ASCII away), and ASCII runs of white space. Returns false to let read()
+// take the general way.
+bool ClusterReader::read_simple(const char* text, size_t length, size_t pos, Cluster& cluster) {
+  const unsigned char* b = bytes(text);
+  auto joins = [&](size_t at) {
+    return at < length && (b[at] >= 0x80 || table_.entry(b[at]).folds_away());
+  };
+  char32_t code_point = b[pos];
+  size_t end = pos + 1;
+  if (code_point >= 0x80) {
+    if (code_point < 0xC2 || code_point > 0xDF || end == length || (b[end] & 0xC0) != 0x80) {
+      return false;
+    }
+    code_point = ((code_point & 0x1F) << 6) | (b[end] & 0x3F);
+    ++end;
+  }
+  const FoldEntry& e = table_.entry(code_point);
+  const bool white_space = e.has(FoldEntry::kWhiteSpace);
+  if (white_space && table_.collapses_white_space()) {
+    if (end - pos > 1) return false;
+    while (end < length && b[end] < 0x80 && table_.entry(b[end]).has(FoldEntry::kWhiteSpace)) ++end;
+    if (joins(end)) return false;
+    cluster.folded = " ";
+    cluster.folded_length = 1;
+  } else {
+    if (joins(end)) return false;
+    const bool identity = e.has(FoldEntry::kIdentity);
+    cluster.folded = identity ? text + pos : table_.folded_bytes(e);
+    cluster.folded_length = identity ? end - pos : e.length;
+  }
+  cluster.begin = pos;
+  cluster.end = end;
+  cluster.word = e.has(FoldEntry::kWord);
+  cluster.folded_starts_word = e.has(FoldEntry::kFoldStartsWord);
+  cluster.white_space = white_space;
+  return true;
+}
+
 Cluster ClusterReader::read(const char* text, size_t length, size_t pos) {
   const unsigned char* end = bytes(text) + length;
   Cluster cluster;
+  if (read_simple(text, length, pos, cluster)) return cluster;
   cluster.begin = pos;
   const DecodedCodePoint first = decode_utf8(bytes(text) + pos, end);
   const FoldEntry& base = table_.entry(first.code_point);

@@ -37,6 +37,7 @@ class ClusterReader {
   const FoldTable& table() const { return table_; }
 
  private:
+  bool read_simple(const char* text, size_t length, size_t pos, Cluster& cluster);
   void append_folded(const char* bytes, size_t length, Cluster& cluster);
   void reorder_marks(const char* text, Cluster& cluster);
 

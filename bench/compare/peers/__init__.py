@@ -1,4 +1,4 @@
-"""Peer adapters for bench/compare/compare.py.
+"""Peer adapters for bench/compare/compare.py (each one run by worker.py in a fresh process).
 
 Every adapter is a class with the same interface:
 
@@ -11,9 +11,14 @@ Every adapter is a class with the same interface:
                            str indices, end exclusive: what the peer gives by itself
     scan_all(text)         byte-offset peers only: every (overlapping) match, the input
                            of filter_same_answer()
+    build_all()            optional: what scan_all needs besides build (not in "build s")
+    serialize() -> bytes   optional, with restore(blob): the peer's own saved form, whose
+                           restore is its "load s" (without them, load = read + build)
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 
 def lower_same_length(text: str) -> str:
@@ -22,15 +27,25 @@ def lower_same_length(text: str) -> str:
     return text.replace("\u0130", "i").lower()
 
 
+def is_word(ch: str) -> bool:
+    """onoma's word character (DESIGN.md §2): letter, mark, number or connector punctuation
+    (the rule native/same_answer.cpp applies with ICU)."""
+    if ch.isalnum() or ch == "_":
+        return True
+    return ch >= "\x80" and unicodedata.category(ch) in ("Mn", "Mc", "Me", "Pc")
+
+
 def filter_same_answer(text: str, spans) -> list[tuple[int, int]]:
-    """Keep the spans whose neighbours are not alphanumeric (word boundaries), then
-    the leftmost-longest non-overlapping ones: an approximation of onoma's answer
-    (policy=longest, boundary=word) from a plain substring matcher's output."""
+    """Keep the spans on word boundaries — a span that starts (ends) with a word character
+    must not follow (precede) one — then the leftmost-longest non-overlapping ones: an
+    approximation of onoma's answer (policy=longest, boundary=word) from a plain substring
+    matcher's output."""
     n = len(text)
     ok = [
         (s, e)
         for s, e in spans
-        if (s == 0 or not text[s - 1].isalnum()) and (e == n or not text[e].isalnum())
+        if not (s > 0 and is_word(text[s - 1]) and is_word(text[s]))
+        and not (e < n and is_word(text[e]) and is_word(text[e - 1]))
     ]
     ok.sort(key=lambda se: (se[0], -se[1]))
     out = []
@@ -44,8 +59,9 @@ def filter_same_answer(text: str, spans) -> list[tuple[int, int]]:
 
 def all_peers():
     from .ahocorasick_rs_peer import AhoCorasickRs
+    from .daachorse_peer import Daachorse
     from .pyahocorasick_peer import PyAhoCorasick
     from .flashtext_peer import FlashText
     from .spacy_peer import SpacyPhraseMatcher
 
-    return [AhoCorasickRs, PyAhoCorasick, FlashText, SpacyPhraseMatcher]
+    return [AhoCorasickRs, Daachorse, PyAhoCorasick, FlashText, SpacyPhraseMatcher]

@@ -1,7 +1,8 @@
 """FlashText (pure Python): case-insensitive KeywordProcessor, word boundaries and
 longest match built in; spans from extract_keywords(span_info=True). FlashText lowercases the text
 itself, so U+0130 (lowercase: two code points) is replaced by "I" first to keep its
-offsets right."""
+offsets right. No saved form for "load s": unpickling a KeywordProcessor (a tree of dicts)
+takes longer than building it again, so its load is read + build."""
 
 from __future__ import annotations
 

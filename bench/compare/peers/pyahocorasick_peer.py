@@ -1,8 +1,10 @@
 """pyahocorasick (C extension). Aliases and text lowercased (lower_same_length, timed).
 Raw: iter_long (leftmost-longest, non-overlapping). Same answer: iter (all
-overlapping matches) filtered in Python."""
+overlapping matches) filtered in Python. Load: pickle.loads of the pickled automaton."""
 
 from __future__ import annotations
+
+import pickle
 
 from . import lower_same_length
 
@@ -22,6 +24,12 @@ class PyAhoCorasick:
             a.add_word(low, len(low))
         a.make_automaton()
         self._a = a
+
+    def serialize(self):
+        return pickle.dumps(self._a)
+
+    def restore(self, blob):
+        self._a = pickle.loads(blob)
 
     def scan(self, text):
         return [(end + 1 - n, end + 1) for end, n in self._a.iter_long(lower_same_length(text))]

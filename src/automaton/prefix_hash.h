@@ -1,0 +1,37 @@
+// The hash under which the start filter files a folded byte string: 8 bytes at a time, so that
+// text read 8 bytes at a time (StartFilter::check) and keys read a byte at a time, node by node
+// (StartFilter::build), hash alike.
+#pragma once
+
+#include <cstdint>
+
+namespace onoma::automaton {
+
+class PrefixHash {
+ public:
+  void add(unsigned char byte) {
+    partial_ |= uint64_t{byte} << (8 * (length_ & 7));
+    if ((++length_ & 7) == 0) {
+      full_ = absorb(full_, partial_);
+      partial_ = 0;
+    }
+  }
+  uint64_t value() const { return finish(full_, partial_, length_); }
+
+  // The hash after the complete chunks `full` (absorbed in order from 0) and the first
+  // `length` % 8 bytes of the next chunk, `partial` (little-endian, the rest zero).
+  static uint64_t absorb(uint64_t hash, uint64_t chunk) {
+    hash = (hash ^ chunk) * 0x9fb21c651e98df25ULL;
+    return hash ^ (hash >> 29);
+  }
+  static uint64_t finish(uint64_t full, uint64_t partial, uint32_t length) {
+    return ((full ^ partial) * 0xbf58476d1ce4e5b9ULL) ^ length;
+  }
+
+ private:
+  uint64_t full_ = 0;
+  uint64_t partial_ = 0;
+  uint32_t length_ = 0;
+};
+
+}  // namespace onoma::automaton

@@ -1,0 +1,282 @@
+#include "automaton/start_filter.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace onoma::automaton {
+namespace {
+
+constexpr size_t kBitsPerEntry = 16;  // about 1% false "maybe" with three bits per entry
+
+bool is_word_byte(unsigned char folded) {
+  return (folded >= '0' && folded <= '9') || (folded >= 'a' && folded <= 'z') ||
+         (folded >= 'A' && folded <= 'Z');
+}
+
+// Where a key's walk through the trie stands in the shape T1 s1 T2 s2.
+enum class Part : uint8_t { kFirstWord, kSecondWord };
+
+struct PendingNode {
+  Trie::State state;
+  PrefixHash hash;  // of the folded bytes up to and including this node's
+  Part part;
+  bool ends_word;  // this node's byte is a word byte
+};
+
+// Eight bytes of text, read at once: folded (letters to lower case when asked), with the high
+// bit of each byte that is not an ASCII letter or digit, and of each byte that is not ASCII.
+struct Chunk {
+  uint64_t folded;
+  uint64_t non_word;
+  uint64_t high;
+};
+
+constexpr uint64_t kEach = 0x0101010101010101ULL;
+constexpr uint64_t kHigh = 0x8080808080808080ULL;
+
+inline Chunk read_chunk(const unsigned char* text, bool fold_case) {
+  uint64_t raw;
+  std::memcpy(&raw, text, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  raw = __builtin_bswap64(raw);
+#endif
+  const uint64_t high = raw & kHigh;
+  const uint64_t low = raw & ~kHigh;  // byte by byte below 0x80: the sums below never carry
+  const uint64_t lower = low | (0x20 * kEach);
+  // x + (0x80 - c) has its high bit set exactly when x >= c.
+  const uint64_t letter = (lower + 0x1F * kEach) & ~(lower + 0x05 * kEach) & ~high & kHigh;
+  const uint64_t digit = (low + 0x50 * kEach) & ~(low + 0x46 * kEach) & ~high & kHigh;
+  return {fold_case ? raw | (letter >> 2) : raw, ~(letter | digit) & kHigh, high};
+}
+
+// The index of the first byte flagged in `flags` (8 when none).
+inline uint32_t first_flagged(uint64_t flags) {
+  return flags == 0 ? 8 : static_cast<uint32_t>(__builtin_ctzll(flags)) >> 3;
+}
+
+// The high bits of bytes 0 to `index` (at most 7).
+inline uint64_t through(uint32_t index) {
+  return kHigh & ((uint64_t{2} << (8 * index + 7)) - 1);
+}
+
+}  // namespace
+
+// Calls f(block, hash) for every entry of the keys in `trie`, every key prefix that a lookup
+// can ask for: the walk goes down to s2 at most. An entry sits in the word of its block: T1's
+// for what is read with T1 alone, T1 s1 T2's for the rest, so that a lookup reads at most two
+// words of the filter. Some entries come more than once.
+template <class F>
+void for_each_entry(const Trie& trie, F f) {
+  std::vector<PendingNode> pending;
+  trie.for_each_child(Trie::kRoot, [&](Trie::State child, unsigned char byte) {
+    if (!is_word_byte(byte)) return;
+    PrefixHash hash;
+    hash.add(byte);
+    pending.push_back({child, hash, Part::kFirstWord, true});
+  });
+  while (!pending.empty()) {
+    const PendingNode node = pending.back();
+    pending.pop_back();
+    const bool first = node.part == Part::kFirstWord;
+    const uint64_t node_hash = node.hash.value();
+    if (node.ends_word && trie.has_values(node.state)) {
+      // A key ending here is looked up whole: T1 (or T1 s1 T2, in its own block).
+      f(node_hash, node_hash);
+      if (first) f(node_hash, StartFilter::first_word(node_hash));
+    }
+    trie.for_each_child(node.state, [&](Trie::State child, unsigned char byte) {
+      PrefixHash hash = node.hash;
+      hash.add(byte);
+      if (is_word_byte(byte)) {
+        pending.push_back({child, hash, node.part, true});
+      } else if (first) {
+        f(node_hash, StartFilter::first_word(node_hash));
+        if (trie.has_values(child)) f(node_hash, hash.value());  // T1 s1
+        pending.push_back({child, hash, Part::kSecondWord, false});
+      } else {
+        f(node_hash, hash.value());  // s2: every key below shares it
+      }
+    });
+  }
+}
+
+StartFilter::StartFilter() = default;
+
+StartFilter StartFilter::build(const Trie& trie, const unicode::FoldTable& table) {
+  using unicode::FoldEntry;
+  StartFilter filter;
+  for (unsigned byte = 0; byte < 128; ++byte) {
+    const FoldEntry& entry = table.entry(byte);
+    unsigned char folded = static_cast<unsigned char>(byte);
+    ByteClass byte_class = kOther;
+    if (entry.has(FoldEntry::kWhiteSpace) && table.collapses_white_space()) {
+      folded = ' ';
+      byte_class = kSpace;
+    } else if (!entry.has(FoldEntry::kIdentity)) {
+      if (entry.length != 1) return StartFilter();  // folds away or expands
+      folded = static_cast<unsigned char>(table.folded_bytes(entry)[0]);
+      if (folded >= 0x80) return StartFilter();
+    }
+    if (is_word_byte(folded)) {
+      // The verdicts rely on a folded letter or digit being a word character in the text.
+      if (!entry.has(FoldEntry::kWord)) return StartFilter();
+      byte_class = kWordByte;
+    }
+    filter.class_[byte] = byte_class;
+    filter.folded_[byte] = folded;
+  }
+  for (unsigned lead = 0xC2; lead <= 0xDF; ++lead) filter.class_[lead] = kLead2;
+  filter.two_byte_letters_.assign(0x800, 0);
+  for (char32_t code_point = 0x80; code_point < 0x800; ++code_point) {
+    const FoldEntry& entry = table.entry(code_point);
+    if (entry.folds_away() && !entry.has(FoldEntry::kWhiteSpace)) {
+      filter.two_byte_letters_[code_point] = kFoldsAway;  // a removed mark, a soft hyphen
+      continue;
+    }
+    if (!entry.has(FoldEntry::kWord) || entry.has(FoldEntry::kMark) ||
+        entry.has(FoldEntry::kIdentity) || entry.length == 0 || entry.length > 2) {
+      continue;
+    }
+    const auto* folded = reinterpret_cast<const unsigned char*>(table.folded_bytes(entry));
+    uint32_t packed = uint32_t{entry.length} << 16;
+    bool ascii_word = true;
+    for (unsigned i = 0; i < entry.length; ++i) {
+      ascii_word = ascii_word && is_word_byte(folded[i]);
+      packed |= uint32_t{folded[i]} << (8 * i);
+    }
+    if (ascii_word) filter.two_byte_letters_[code_point] = packed;
+  }
+  filter.fold_case_ = filter.folded_['A'] == 'a';
+  filter.window_ = true;
+  for (unsigned byte = 0; byte < 128; ++byte) {
+    const bool letter = (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
+    const bool word = letter || (byte >= '0' && byte <= '9');
+    const unsigned char folded = static_cast<unsigned char>(filter.fold_case_ && letter ? byte | 0x20 : byte);
+    if ((filter.class_[byte] == kWordByte) != word || (word && filter.folded_[byte] != folded)) {
+      filter.window_ = false;
+    }
+  }
+
+  // Two walks over the trie: one counts the entries, which sizes the filter, the other sets
+  // their bits. (Keeping the entries instead would cost 16 bytes each while building.)
+  size_t entry_count = 0;
+  for_each_entry(trie, [&](uint64_t, uint64_t) { ++entry_count; });
+  filter.bits_.assign(std::max<size_t>(8, (entry_count * kBitsPerEntry + 63) / 64), 0);
+  for_each_entry(trie, [&](uint64_t block, uint64_t hash) {
+    filter.bits_[filter.word_index(block)] |= bit_mask(hash);
+  });
+  return filter;
+}
+
+StartFilter::Verdict StartFilter::decide(uint64_t first_block, uint64_t first_hash,
+                                         size_t word_length, uint64_t separated_hash,
+                                         bool has_second_word, uint64_t second_hash,
+                                         bool has_second_separator,
+                                         uint64_t second_separated_hash) const {
+  // Every key that can begin here has T1 as its first word (a key that ends inside a word
+  // never matches): most words are rejected by that alone.
+  if (!has(first_block, first_word(first_hash))) return {false, word_length};
+  if (has(first_block, first_hash) || has(first_block, separated_hash)) return {true, word_length};
+  const uint64_t second_block = bits_[word_index(second_hash)];
+  const bool found = (has_second_word && has(second_block, second_hash)) ||
+                     (has_second_separator && has(second_block, second_separated_hash));
+  return {found, word_length};
+}
+
+StartFilter::Verdict StartFilter::check_window(const unsigned char* text,
+                                               const unsigned char* end) const {
+  constexpr Verdict kOtherWay{true, kNotApplicable};
+  if (!window_ || end - text < 16) return kOtherWay;
+  // T1 and the byte after it, within the first 16 bytes: most words end here.
+  uint64_t folded[2];
+  const Chunk first = read_chunk(text, fold_case_);
+  folded[0] = first.folded;
+  uint32_t first_end = first_flagged(first.non_word);
+  uint64_t absorbed_first = 0;  // the hash of T1's complete chunks
+  if (first_end < 8) {
+    if (first.high & through(first_end)) return kOtherWay;
+  } else {
+    if (first.high) return kOtherWay;
+    const Chunk second = read_chunk(text + 8, fold_case_);
+    const uint32_t rest = first_flagged(second.non_word);
+    if (rest == 8 || (second.high & through(rest))) return kOtherWay;
+    folded[1] = second.folded;
+    first_end = 8 + rest;
+    absorbed_first = PrefixHash::absorb(0, folded[0]);
+  }
+  const uint64_t first_partial =
+      folded[first_end >> 3] & ((uint64_t{1} << (8 * (first_end & 7))) - 1);
+  const uint64_t first_hash = PrefixHash::finish(absorbed_first, first_partial, first_end);
+  const uint64_t first_block = bits_[word_index(first_hash)];
+  if (!has(first_block, first_word(first_hash))) {
+    return {false, first_end};
+  }
+
+  return kOtherWay;  // some key's first word is T1: the byte-wise reading looks further
+}
+
+const unsigned char* StartFilter::read_word(const unsigned char* p, const unsigned char* end,
+                                            PrefixHash& hash) const {
+  const unsigned char* word_start = p;
+  while (p != end) {
+    if (class_[*p] == kWordByte) {
+      hash.add(folded_[*p++]);
+      continue;
+    }
+    // A two-byte letter, or a two-byte character that folds away after a letter (it joins the
+    // letter's cluster and adds nothing to it: a removed mark, a soft hyphen). Anything else
+    // ends the word, and the caller answers "maybe" unless it is a known separator.
+    if (class_[*p] != kLead2 || end - p < 2 || (p[1] & 0xC0) != 0x80) break;
+    const uint32_t letters = two_byte_letters_[((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu)];
+    if (letters == kFoldsAway && p != word_start) {
+      p += 2;
+      continue;
+    }
+    if (letters == 0 || letters == kFoldsAway) break;
+    hash.add(static_cast<unsigned char>(letters));
+    if ((letters >> 16) == 2) hash.add(static_cast<unsigned char>(letters >> 8));
+    p += 2;
+  }
+  return p;
+}
+
+StartFilter::Verdict StartFilter::check_bytewise(const unsigned char* text,
+                                                 const unsigned char* end) const {
+  const unsigned char* p = text;
+  PrefixHash hash;
+  p = read_word(p, end, hash);
+  const size_t word_length = static_cast<size_t>(p - text);
+  if (word_length == 0 || (p != end && !known_separator(*p))) return {true, word_length};
+  const uint64_t first_hash = hash.value();
+  const uint64_t first_block = bits_[word_index(first_hash)];
+  if (p == end) {
+    return {has(first_block, first_word(first_hash)) && has(first_block, first_hash), word_length};
+  }
+
+  // s1: one folded byte, a whole run for white space.
+  hash.add(folded_[*p]);
+  const uint64_t separated_hash = hash.value();
+  if (class_[*p] == kSpace) {
+    while (++p != end && class_[*p] == kSpace) {
+    }
+  } else {
+    ++p;
+  }
+  const unsigned char* second_word = p;
+  p = read_word(p, end, hash);
+  if (p != end && !known_separator(*p)) {
+    // T2 is not known; T1 and T1 s1 still are.
+    if (!has(first_block, first_word(first_hash))) return {false, word_length};
+    return {true, word_length};
+  }
+  const uint64_t second_hash = hash.value();
+  uint64_t second_separated_hash = 0;
+  if (p != end) {
+    hash.add(folded_[*p]);
+    second_separated_hash = hash.value();
+  }
+  return decide(first_block, first_hash, word_length, separated_hash, p != second_word,
+                second_hash, p != end, second_separated_hash);
+}
+
+}  // namespace onoma::automaton
