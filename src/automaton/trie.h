@@ -36,7 +36,12 @@ class Trie {
   static constexpr State kDead = UINT32_MAX;
 
   struct Entry {
-    std::string_view key;  // read during build() only
+    Entry(std::string_view k, uint32_t v) : key(k), value(v) {}
+    Entry(const char* k, uint32_t v) : key(k), value(v) {}
+    // The key is a view that build() reads: a temporary string would be gone by then.
+    Entry(std::string&& k, uint32_t v) = delete;
+
+    std::string_view key;
     uint32_t value;
   };
 

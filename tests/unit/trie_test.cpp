@@ -104,12 +104,13 @@ TEST(Trie, MultiByteKeys) {
 
 TEST(Trie, VeryLongKeysNeedNoRecursion) {
   const std::string long_key(100000, 'a');
-  const Trie trie = build({{long_key, 1}, {long_key.substr(0, 99999), 0}, {"a", 2},
-                           {long_key + "b", 3}});
+  const std::string shorter = long_key.substr(0, 99999);
+  const std::string longer = long_key + "b";
+  const Trie trie = build({{long_key, 1}, {shorter, 0}, {"a", 2}, {longer, 3}});
   EXPECT_EQ(lookup(trie, long_key), Values{1});
-  EXPECT_EQ(lookup(trie, long_key.substr(0, 99999)), Values{0});
+  EXPECT_EQ(lookup(trie, shorter), Values{0});
   EXPECT_EQ(lookup(trie, "a"), Values{2});
-  EXPECT_EQ(lookup(trie, long_key + "b"), Values{3});
+  EXPECT_EQ(lookup(trie, longer), Values{3});
   EXPECT_EQ(lookup(trie, long_key.substr(0, 50000)), Values{});
   EXPECT_EQ(trie.node_count(), 100002u);  // the root, one node per 'a', and the 'b'
 }
