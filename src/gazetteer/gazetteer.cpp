@@ -56,8 +56,8 @@ size_t Gazetteer::memory_usage() const {
   return sizeof(*this) + c_.pool.capacity() + c_.alias_texts.memory_usage() +
          c_.alias_bits.memory_usage() + c_.alias_flags.capacity() + c_.case_keys.memory_usage() +
          c_.entity_ids.memory_usage() + c_.entity_metas.memory_usage() +
-         c_.entity_labels.capacity() * sizeof(uint32_t) +
-         c_.first_aliases.capacity() * sizeof(uint32_t) + c_.labels.memory_usage() +
+         c_.entity_labels.memory_usage() + c_.first_aliases.memory_usage() +
+         c_.labels.memory_usage() +
          c_.trie.memory_usage() + start_filter_.memory_usage() + entity_by_id_.memory_usage();
 }
 

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "automaton/packed_array.h"
 #include "automaton/ranked_bit_columns.h"
 #include "automaton/start_filter.h"
 #include "automaton/trie.h"
@@ -28,25 +29,33 @@ struct PooledString {
 };
 
 // Strings laid out one after the other in the pool, each with its NUL: a string ends where
-// the next one begins, so the list holds one offset per string.
+// the next one begins, so the list holds one offset per string, at the width the pool's
+// size needs.
 class PooledStringList {
  public:
+  PooledStringList() = default;
+  // A list for a pool that will not grow past `pool_size` bytes (at most 4 GiB - 1).
+  explicit PooledStringList(size_t pool_size) : starts_(static_cast<uint32_t>(pool_size)) {}
+
   // Appends `s` and its NUL to `pool` and to the list. Nothing else may be appended to the
-  // pool between two strings of one list; the pool must stay under 4 GiB.
+  // pool between two strings of one list.
   void add(std::string& pool, std::string_view s) {
-    if (starts_.empty()) starts_.push_back(static_cast<uint32_t>(pool.size()));
+    if (starts_.size() == 0) starts_.push_back(static_cast<uint32_t>(pool.size()));
     pool.append(s);
     pool.push_back('\0');
     starts_.push_back(static_cast<uint32_t>(pool.size()));
   }
   void reserve(size_t count) { starts_.reserve(count + 1); }
 
-  size_t size() const { return starts_.empty() ? 0 : starts_.size() - 1; }
-  PooledString operator[](size_t i) const { return {starts_[i], starts_[i + 1] - starts_[i] - 1}; }
-  size_t memory_usage() const { return starts_.capacity() * sizeof(uint32_t); }
+  size_t size() const { return starts_.size() == 0 ? 0 : starts_.size() - 1; }
+  PooledString operator[](size_t i) const {
+    const auto [start, end] = starts_.pair(i);
+    return {start, end - start - 1};
+  }
+  size_t memory_usage() const { return starts_.memory_usage(); }
 
  private:
-  std::vector<uint32_t> starts_;  // where each string begins, then where the last one's NUL ends
+  automaton::PackedArray starts_;  // where each string begins, then where the last NUL ends
 };
 
 // An entity as Gazetteer::entity() assembles it from the columns of Gazetteer::Contents.
@@ -98,8 +107,8 @@ class Gazetteer {
     PooledStringList case_keys;                         // one per case-sensitive alias
     PooledStringList entity_ids;                        // one per entity
     PooledStringList entity_metas;                      // one per entity; "" when none
-    std::vector<uint32_t> entity_labels;                // one per entity
-    std::vector<uint32_t> first_aliases;  // one per entity, plus the alias count
+    automaton::PackedArray entity_labels;               // one per entity
+    automaton::PackedArray first_aliases;  // one per entity, plus the alias count
     PooledStringList labels;
     automaton::Trie trie;
   };
@@ -116,8 +125,9 @@ class Gazetteer {
     entity.id = c_.entity_ids[index];
     entity.meta = c_.entity_metas[index];
     entity.label = c_.entity_labels[index];
-    entity.first_alias = c_.first_aliases[index];
-    entity.alias_count = c_.first_aliases[index + 1] - entity.first_alias;
+    const auto [first, end] = c_.first_aliases.pair(index);
+    entity.first_alias = first;
+    entity.alias_count = end - first;
     entity.name = c_.alias_texts[entity.first_alias];
     return entity;
   }

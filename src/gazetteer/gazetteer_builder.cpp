@@ -377,6 +377,8 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::build() const {
   contents.fold_options = fold_options_;
   // Aliases of one entity that fold alike (and check case alike) would only ever match
   // together: keep the first, so a span yields one match per entity.
+  contents.first_aliases = automaton::PackedArray(static_cast<uint32_t>(
+      std::min<size_t>(drafts.aliases.size(), std::numeric_limits<uint32_t>::max())));
   contents.first_aliases.reserve(entity_count + 1);
   size_t alias_count = 0;
   absl::flat_hash_set<std::tuple<std::string_view, bool, std::string_view>> distinct_aliases;
@@ -427,6 +429,10 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::build() const {
   }
   std::string& pool = contents.pool;
   pool.reserve(pool_size);
+  for (PooledStringList* list : {&contents.alias_texts, &contents.case_keys, &contents.entity_ids,
+                                 &contents.entity_metas, &contents.labels}) {
+    *list = PooledStringList(pool_size);
+  }
 
   contents.alias_texts.reserve(alias_count);
   contents.alias_bits.reserve(alias_count);
@@ -453,6 +459,8 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::build() const {
   kept = {};
   contents.entity_ids.reserve(entity_count);
   contents.entity_metas.reserve(entity_count);
+  contents.entity_labels = automaton::PackedArray(
+      labels_in_order.empty() ? 0 : static_cast<uint32_t>(labels_in_order.size() - 1));
   contents.entity_labels.reserve(entity_count);
   for (const DraftEntity& entity : drafts.entities) {
     contents.entity_ids.add(pool, drafts.texts.view(entity.id));
