@@ -13,7 +13,8 @@
 // numbers the children of consecutive nodes consecutively); its failure link. Fields that most
 // nodes lack (values; output links) are kept only for the nodes that have them, found by rank.
 // The depth is not stored at all: nodes are numbered level by level, so it is the number of
-// levels that begin at or before a node.
+// levels that begin at or before a node. Node numbers are packed at the width the node count
+// needs (23 bits for 4 million nodes). About 10 bytes per node in all.
 #pragma once
 
 #include <array>
