@@ -21,6 +21,20 @@ std::string read_file(const std::string& path) {
   return std::move(s).str();
 }
 
+Arguments parse_arguments(int argc, char** argv) {
+  if (argc < 6) {
+    std::fprintf(stderr, "usage: %s ALIASES SPANS_DIR RUNS BUDGET TEXT...\n", argv[0]);
+    std::exit(2);
+  }
+  return {argv[1], argv[2], std::atoi(argv[3]), std::atof(argv[4]), {argv + 5, argv + argc}};
+}
+
+Text read_text(const std::string& path) {
+  Text text{path.substr(path.find_last_of('/') + 1), read_file(path), 0};
+  text.mb = static_cast<double>(text.bytes.size()) / 1e6;
+  return text;
+}
+
 std::vector<std::string> read_lines(const std::string& path) {
   std::string all = read_file(path);
   std::vector<std::string> lines;

@@ -17,6 +17,25 @@ std::string read_file(const std::string& path);
 // matchers decide what they refuse and count it.
 std::vector<std::string> read_lines(const std::string& path);
 
+// The command line of the matcher programs: ALIASES SPANS_DIR RUNS BUDGET TEXT...; exits
+// with the usage when it is short.
+struct Arguments {
+  std::string aliases;    // NAME.aliases.txt
+  std::string spans_dir;  // where write_spans puts each text's same-answer spans
+  int runs;               // median of at most this many scans
+  double budget;          // seconds: fewer runs once one took longer
+  std::vector<std::string> texts;
+};
+Arguments parse_arguments(int argc, char** argv);
+
+// One text to scan: its file name (no folder), bytes and size in MB.
+struct Text {
+  std::string name;
+  std::string bytes;
+  double mb;
+};
+Text read_text(const std::string& path);
+
 inline double now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
       .count();

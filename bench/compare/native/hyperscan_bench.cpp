@@ -17,15 +17,10 @@
 #include "same_answer.h"
 
 int main(int argc, char** argv) {
-  if (argc < 6) {
-    std::fprintf(stderr, "usage: %s ALIASES SPANS_DIR RUNS BUDGET TEXT...\n", argv[0]);
-    return 2;
-  }
-  const std::string spans_dir = argv[2];
-  const int runs = std::atoi(argv[3]);
-  const double budget = std::atof(argv[4]);
-
-  std::vector<std::string> aliases = bench::read_lines(argv[1]);
+  const bench::Arguments args = bench::parse_arguments(argc, argv);
+  const int runs = args.runs;
+  const double budget = args.budget;
+  std::vector<std::string> aliases = bench::read_lines(args.aliases);
   const std::size_t baseline = bench::memory_baseline();
   double t = bench::now();
   bench::LiteralDatabase db(aliases, HS_FLAG_CASELESS | HS_FLAG_SOM_LEFTMOST);
@@ -58,11 +53,11 @@ int main(int argc, char** argv) {
       .emit();
 
   std::vector<bench::Span> spans, answer;
-  for (int i = 5; i < argc; ++i) {
-    const std::string path = argv[i];
-    const std::string name = path.substr(path.find_last_of('/') + 1);
-    const std::string text = bench::read_file(path);
-    const double mb = static_cast<double>(text.size()) / 1e6;
+  for (const std::string& path : args.texts) {
+    const bench::Text input = bench::read_text(path);
+    const std::string& name = input.name;
+    const std::string& text = input.bytes;
+    const double mb = input.mb;
 
     std::uint64_t matches = 0;
     int raw_runs = 0, same_runs = 0;
@@ -76,7 +71,7 @@ int main(int argc, char** argv) {
       answer = bench::same_answer(text, spans);
       filter_times.push_back(bench::now() - f);
     }, &same_runs);
-    bench::write_spans(spans_dir + "/hyperscan." + name + ".spans", answer);
+    bench::write_spans(args.spans_dir + "/hyperscan." + name + ".spans", answer);
 
     bench::JsonLine()
         .str("kind", "scan")

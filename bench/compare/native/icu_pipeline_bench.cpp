@@ -25,15 +25,10 @@
 #include "same_answer.h"
 
 int main(int argc, char** argv) {
-  if (argc < 6) {
-    std::fprintf(stderr, "usage: %s ALIASES SPANS_DIR RUNS BUDGET TEXT...\n", argv[0]);
-    return 2;
-  }
-  const std::string spans_dir = argv[2];
-  const int runs = std::atoi(argv[3]);
-  const double budget = std::atof(argv[4]);
-
-  std::vector<std::string> aliases = bench::read_lines(argv[1]);
+  const bench::Arguments args = bench::parse_arguments(argc, argv);
+  const int runs = args.runs;
+  const double budget = args.budget;
+  std::vector<std::string> aliases = bench::read_lines(args.aliases);
   const bench::IcuFolder folder;
   const std::size_t baseline = bench::memory_baseline();
   double t = bench::now();
@@ -71,11 +66,11 @@ int main(int argc, char** argv) {
       .str("version", std::string("ICU ") + icu_version + ", Hyperscan " + hs_version())
       .emit();
 
-  for (int i = 5; i < argc; ++i) {
-    const std::string path = argv[i];
-    const std::string name = path.substr(path.find_last_of('/') + 1);
-    const std::string text = bench::read_file(path);
-    const double mb = static_cast<double>(text.size()) / 1e6;
+  for (const std::string& path : args.texts) {
+    const bench::Text input = bench::read_text(path);
+    const std::string& name = input.name;
+    const std::string& text = input.bytes;
+    const double mb = input.mb;
 
     std::string folded_text;
     bench::OffsetMap map;
@@ -100,7 +95,7 @@ int main(int argc, char** argv) {
       same_times.push_back(t3 - t0);
       if (t3 - t0 > budget) break;
     }
-    bench::write_spans(spans_dir + "/icu_pipeline." + name + ".spans", answer);
+    bench::write_spans(args.spans_dir + "/icu_pipeline." + name + ".spans", answer);
 
     const double raw = bench::median(raw_times);
     bench::JsonLine()
