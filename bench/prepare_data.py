@@ -642,10 +642,24 @@ def step_large(paths):
 
 _WORD = re.compile(r"[^\W\d_]+")
 
+# Letters that onoma's default folding maps although Unicode gives them no decomposition.
+_LETTERS_WITHOUT_DECOMPOSITION = str.maketrans(
+    {"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "ŀ": "l"})
+
+
+def folded(s):
+    """s as onoma's default folding sees it (compatibility, case and marks), closely enough to
+    tell which aliases equal a common word: "Ås", "Çan" and "WÉ" are the words "as", "can", "we"
+    to onoma, so a realistic gazetteer must not keep them either."""
+    decomposed = unicodedata.normalize("NFKD", s.casefold())
+    without_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return without_marks.translate(_LETTERS_WITHOUT_DECOMPOSITION)
+
 
 def common_lowercase_words(paths, n):
-    """The n most frequent words written in lower case in en.txt and accented.txt together
-    (a word is a run of letters; capitalized words are not counted, so proper names stay)."""
+    """The n most frequent words written in lower case in en.txt and accented.txt together,
+    folded (a word is a run of letters; capitalized words are not counted, so proper names
+    stay)."""
     counts = collections.Counter()
     for name in ("en.txt", "accented.txt"):
         with open(paths.out(name), encoding="utf-8") as f:
@@ -660,7 +674,7 @@ def common_lowercase_words(paths, n):
                         chunk += c
                         break
                     chunk += c
-                counts.update(w for w in _WORD.findall(chunk) if w.islower())
+                counts.update(folded(w) for w in _WORD.findall(chunk) if w.islower())
     return [w for w, _ in counts.most_common(n)]
 
 
@@ -676,9 +690,9 @@ def step_large_realistic(paths):
             e = json.loads(line)
             keep = []
             for s in [e["name"]] + e["aliases"]:
-                if s.lower() in common_set:
+                if folded(s) in common_set:
                     removed += 1
-                    removed_examples[s.lower()] += 1
+                    removed_examples[folded(s)] += 1
                 else:
                     keep.append(s)
             if not keep:
