@@ -9,12 +9,29 @@ namespace onoma::automaton {
 
 class PrefixHash {
  public:
+  PrefixHash() = default;
+  // The hash of a string whose complete chunks hash to `full`, followed by `length` % 8 bytes
+  // in `partial` (as finish takes them): how a string read 8 bytes at a time goes on a byte
+  // at a time.
+  PrefixHash(uint64_t full, uint64_t partial, uint32_t length)
+      : full_(full), partial_(partial), length_(length) {}
+
   void add(unsigned char byte) {
     partial_ |= uint64_t{byte} << (8 * (length_ & 7));
     if ((++length_ & 7) == 0) {
       full_ = absorb(full_, partial_);
       partial_ = 0;
     }
+  }
+  // Adds `count` (at most 8) bytes at once, little-endian in `bytes`, the rest zero.
+  void append(uint64_t bytes, uint32_t count) {
+    const uint32_t used = length_ & 7;
+    partial_ |= bytes << (8 * used);
+    if (used + count >= 8) {
+      full_ = absorb(full_, partial_);
+      partial_ = used == 0 ? 0 : bytes >> (64 - 8 * used);
+    }
+    length_ += count;
   }
   uint64_t value() const { return finish(full_, partial_, length_); }
 

@@ -212,7 +212,26 @@ StartFilter::Verdict StartFilter::check_window(const unsigned char* text,
     return {false, first_end};
   }
 
-  return kOtherWay;  // some key's first word is T1: the byte-wise reading looks further
+  // Some key's first word is T1: read s1, T2 and s2 the same way when T2 is ASCII and shorter
+  // than 8 bytes (the byte-wise reading takes the rest). T1's last byte is ASCII, so s1 is an
+  // ASCII separator: white space (with its run) or a byte that folds to one other.
+  PrefixHash hash(absorbed_first, first_partial, first_end);
+  const unsigned char separator = text[first_end];
+  hash.add(folded_[separator]);
+  const uint64_t separated_hash = hash.value();
+  const unsigned char* second_word = text + first_end + 1;
+  if (class_[separator] == kSpace) {
+    while (second_word != end && class_[*second_word] == kSpace) ++second_word;
+  }
+  if (end - second_word < 8) return kOtherWay;
+  const Chunk second = read_chunk(second_word, fold_case_);
+  const uint32_t second_end = first_flagged(second.non_word);
+  if (second_end == 8 || (second.high & through(second_end))) return kOtherWay;
+  hash.append(second.folded & ((uint64_t{1} << (8 * second_end)) - 1), second_end);
+  const uint64_t second_hash = hash.value();
+  hash.add(folded_[second_word[second_end]]);
+  return decide(first_block, first_hash, first_end, separated_hash, second_end != 0, second_hash,
+                true, hash.value());
 }
 
 const unsigned char* StartFilter::read_word(const unsigned char* p, const unsigned char* end,

@@ -100,8 +100,9 @@ class StartFilter {
                  uint64_t separated_hash, bool has_second_word, uint64_t second_hash,
                  bool has_second_separator, uint64_t second_separated_hash) const;
   // The common case read 8 bytes at a time, without a branch per byte: an ASCII T1 of at most
-  // 15 bytes that is no key's first word. word_length is kNotApplicable when it does not
-  // apply (returned by value, in registers: an out-parameter cost a store-forwarding stall).
+  // 15 bytes, then (when T1 is some key's first word) s1, an ASCII T2 of at most 7 bytes and
+  // s2. word_length is kNotApplicable when it does not apply (returned by value, in
+  // registers: an out-parameter cost a store-forwarding stall).
   static constexpr size_t kNotApplicable = SIZE_MAX;
   Verdict check_window(const unsigned char* text, const unsigned char* end) const;
   // Any other case, a byte at a time.

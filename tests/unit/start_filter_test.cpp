@@ -63,6 +63,11 @@ TEST(StartFilter, RejectsWordsThatBeginNoKey) {
   EXPECT_FALSE(may_start(filter, "U.K. Army"));
   EXPECT_FALSE(may_start(filter, "Characteristically, Paris is long"));  // T1 of 8 to 15 bytes
   EXPECT_TRUE(may_start(filter, "PARIS, France, said the long text"));
+  // A first word followed by a second, read 8 bytes at a time when the text goes on.
+  EXPECT_TRUE(may_start(filter, "new  \n\t york city, said the long text"));
+  EXPECT_FALSE(may_start(filter, "new yorkers, said the long text"));
+  EXPECT_FALSE(may_start(filter, "new jersey, said the long text"));
+  EXPECT_FALSE(may_start(filter, "new-york, said the long text"));
 }
 
 TEST(StartFilter, FoldsTwoByteLettersAndOtherwiseSaysMaybe) {
