@@ -34,6 +34,7 @@ class PrefixHash {
     length_ += count;
   }
   uint64_t value() const { return finish(full_, partial_, length_); }
+  uint32_t length() const { return length_; }
 
   // The hash after the complete chunks `full` (absorbed in order from 0) and the first
   // `length` % 8 bytes of the next chunk, `partial` (little-endian, the rest zero).

@@ -185,14 +185,12 @@ StartFilter::Verdict StartFilter::decide(uint64_t first_block, uint64_t first_ha
 
 StartFilter::Verdict StartFilter::check_window(const unsigned char* text,
                                                const unsigned char* end) const {
-  constexpr Verdict kOtherWay{true, kNotApplicable};
   if (!window_ || end - text < 16) return kOtherWay;
   // T1 and the byte after it, within the first 16 bytes: most words end here.
-  uint64_t folded[2];
   const Chunk first = read_chunk(text, fold_case_);
-  folded[0] = first.folded;
   uint32_t first_end = first_flagged(first.non_word);
   uint64_t absorbed_first = 0;  // the hash of T1's complete chunks
+  uint64_t last_chunk = first.folded;  // the chunk where T1 ends
   if (first_end < 8) {
     if (first.high & through(first_end)) return kOtherWay;
   } else {
@@ -200,22 +198,26 @@ StartFilter::Verdict StartFilter::check_window(const unsigned char* text,
     const Chunk second = read_chunk(text + 8, fold_case_);
     const uint32_t rest = first_flagged(second.non_word);
     if (rest == 8 || (second.high & through(rest))) return kOtherWay;
-    folded[1] = second.folded;
+    last_chunk = second.folded;
     first_end = 8 + rest;
-    absorbed_first = PrefixHash::absorb(0, folded[0]);
+    absorbed_first = PrefixHash::absorb(0, first.folded);
   }
-  const uint64_t first_partial =
-      folded[first_end >> 3] & ((uint64_t{1} << (8 * (first_end & 7))) - 1);
+  const uint64_t first_partial = last_chunk & ((uint64_t{1} << (8 * (first_end & 7))) - 1);
   const uint64_t first_hash = PrefixHash::finish(absorbed_first, first_partial, first_end);
   const uint64_t first_block = bits_[word_index(first_hash)];
-  if (!has(first_block, first_word(first_hash))) {
-    return {false, first_end};
-  }
+  if (!has(first_block, first_word(first_hash))) return {false, first_end};
+  return check_after_first_word(text, end, first_block, first_hash,
+                                PrefixHash(absorbed_first, first_partial, first_end));
+}
 
-  // Some key's first word is T1: read s1, T2 and s2 the same way when T2 is ASCII and shorter
-  // than 8 bytes (the byte-wise reading takes the rest). T1's last byte is ASCII, so s1 is an
-  // ASCII separator: white space (with its run) or a byte that folds to one other.
-  PrefixHash hash(absorbed_first, first_partial, first_end);
+// Some key's first word is T1: read s1, T2 and s2 the same way when T2 is ASCII and shorter
+// than 8 bytes (the byte-wise reading takes the rest). T1's last byte is ASCII, so s1 is an
+// ASCII separator: white space (with its run) or a byte that folds to one other.
+StartFilter::Verdict StartFilter::check_after_first_word(const unsigned char* text,
+                                                         const unsigned char* end,
+                                                         uint64_t first_block, uint64_t first_hash,
+                                                         PrefixHash hash) const {
+  const size_t first_end = hash.length();
   const unsigned char separator = text[first_end];
   hash.add(folded_[separator]);
   const uint64_t separated_hash = hash.value();

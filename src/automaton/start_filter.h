@@ -104,7 +104,13 @@ class StartFilter {
   // s2. word_length is kNotApplicable when it does not apply (returned by value, in
   // registers: an out-parameter cost a store-forwarding stall).
   static constexpr size_t kNotApplicable = SIZE_MAX;
+  static constexpr Verdict kOtherWay{true, kNotApplicable};
   Verdict check_window(const unsigned char* text, const unsigned char* end) const;
+  // Its rarer second half, kept out of line so that the first stays lean (`hash`: T1's).
+  [[gnu::noinline]] Verdict check_after_first_word(const unsigned char* text,
+                                                   const unsigned char* end,
+                                                   uint64_t first_block, uint64_t first_hash,
+                                                   PrefixHash hash) const;
   // Any other case, a byte at a time.
   Verdict check_bytewise(const unsigned char* text, const unsigned char* end) const;
 
