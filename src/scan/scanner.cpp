@@ -61,8 +61,7 @@ class Scanner {
  private:
   uint64_t& ring(uint64_t position) { return scratch_.ring_[position & ring_mask_]; }
   size_t skip_ascii(size_t pos, bool& after_word) const;
-  std::optional<size_t> rejected_word_end(size_t pos);
-  size_t skip_rejected_words(size_t pos, bool& after_word);
+  size_t rejected_word_end(size_t pos);
   void feed(const unicode::Cluster& cluster, bool may_start, bool after_word);
   Trie::State restart(unsigned char byte);
   bool ends_inside_word(const unicode::Cluster& cluster) const;
@@ -126,35 +125,20 @@ size_t Scanner::skip_ascii(size_t pos, bool& after_word) const {
 }
 
 // Where the word at `pos` ends, when the start filter proves that no key begins at `pos`, a
-// position where a match may begin after a non-word character.
-std::optional<size_t> Scanner::rejected_word_end(size_t pos) {
+// position where a match may begin after a non-word character; else 0 (a word ends after it
+// begins).
+size_t Scanner::rejected_word_end(size_t pos) {
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text_.data());
   if (start_filter_ == nullptr || pos == judged_position_ || !start_filter_->judges(bytes[pos])) {
-    return std::nullopt;
+    return 0;
   }
   const automaton::StartFilter::Verdict verdict =
       start_filter_->check(bytes + pos, bytes + text_.size());
   if (verdict.may_start) {
     judged_position_ = pos;
-    return std::nullopt;
+    return 0;
   }
   return pos + verdict.word_length;
-}
-
-// While no walk is live: steps over ASCII bytes where no match begins and over the words that
-// the start filter rejects, and returns where a cluster must be read (or the end of the text).
-// A rejected word is made of word characters whose clusters end inside it or at its end (the
-// filter read no other).
-size_t Scanner::skip_rejected_words(size_t pos, bool& after_word) {
-  pos = skip_ascii(pos, after_word);
-  while (!after_word && pos < text_.size()) {
-    const std::optional<size_t> word_end = rejected_word_end(pos);
-    if (!word_end) break;
-    pos = *word_end;
-    after_word = true;
-    pos = skip_ascii(pos, after_word);
-  }
-  return pos;
 }
 
 // Records the cluster in the ring and feeds its folded bytes to the automaton. Each byte's
@@ -360,8 +344,16 @@ bool Scanner::run() {
   bool after_word = start_.after_word;
   while (pos < text_.size()) {
     if (state_ == Trie::kDead && scratch_.candidates_.empty()) {
-      pos = skip_rejected_words(pos, after_word);
-      if (pos == text_.size()) break;
+      pos = skip_ascii(pos, after_word);
+      if (!after_word) {
+        if (const size_t word_end = rejected_word_end(pos)) {
+          // No walk is live and none begins in this word: step over it. It is made of word
+          // characters whose clusters end inside it or at its end (the filter read no other).
+          pos = word_end;
+          after_word = true;
+          continue;
+        }
+      }
     }
     const unicode::Cluster cluster = reader_.read(text_.data(), text_.size(), pos);
     if (!scratch_.candidates_.empty()) check_candidates(cluster.word);
@@ -370,7 +362,7 @@ bool Scanner::run() {
     // the folded cluster starts with a word character there is none to look for.
     const bool may_start = cluster.folded_length > 0 &&
                            (!word_boundaries_ || !after_word || !cluster.folded_starts_word) &&
-                           (after_word || !rejected_word_end(pos));
+                           (after_word || rejected_word_end(pos) == 0);
     if (cluster.folded_length > 0) feed(cluster, may_start, after_word);
     if (state_ != Trie::kDead && !ends_inside_word(cluster)) collect_candidates(cluster);
     pos = cluster.end;
