@@ -1,28 +1,33 @@
 // Unsigned integers packed end to end at a fixed bit width, chosen for the largest value the
 // array will hold: the node numbers of a trie of 4 million nodes take 23 bits, not 32. A read
 // is one unaligned 8-byte load, a shift and a mask; two neighbours (a range's begin and end)
-// come from the same load. Built by appending.
+// come from the same load. Built by appending. Values are 32-bit (PackedArray) or up to 57 bits
+// wide (PackedArray64: one load still holds a value after an offset of up to 7 bits).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
 namespace onoma::automaton {
 
-class PackedArray {
+template <class Value>
+class BasicPackedArray {
  public:
-  PackedArray() : PackedArray(0) {}
-  // An empty array for values up to `max_value`.
-  explicit PackedArray(uint32_t max_value) : width_(bits_for(max_value)), bytes_(kSlack, 0) {
+  static constexpr unsigned kMaxWidth = sizeof(Value) == 4 ? 32 : 57;
+
+  BasicPackedArray() : BasicPackedArray(0) {}
+  // An empty array for values up to `max_value` (of at most kMaxWidth bits).
+  explicit BasicPackedArray(Value max_value) : width_(bits_for(max_value)), bytes_(kSlack, 0) {
     mask_ = width_ == 0 ? 0 : ~uint64_t{0} >> (64 - width_);
   }
 
   void reserve(size_t count) { bytes_.reserve(byte_size(count)); }
   // `value` must not exceed the array's max_value.
-  void push_back(uint32_t value) {
+  void push_back(Value value) {
     const size_t bit = size_ * width_;
     ++size_;
     bytes_.resize(byte_size(size_), 0);
@@ -31,17 +36,17 @@ class PackedArray {
   void shrink_to_fit() { bytes_.shrink_to_fit(); }
 
   size_t size() const { return size_; }
-  uint32_t operator[](size_t i) const {
+  Value operator[](size_t i) const {
     const size_t bit = i * width_;
-    return static_cast<uint32_t>((load(bit / 8) >> (bit % 8)) & mask_);
+    return static_cast<Value>((load(bit / 8) >> (bit % 8)) & mask_);
   }
   // Values i and i + 1 (i + 1 < size()).
-  std::pair<uint32_t, uint32_t> pair(size_t i) const {
+  std::pair<Value, Value> pair(size_t i) const {
     // Both fit in one load, after an offset of up to 7 bits, when they take 28 bits or less.
     if (width_ > 28) return {(*this)[i], (*this)[i + 1]};
     const size_t bit = i * width_;
     const uint64_t word = load(bit / 8) >> (bit % 8);
-    return {static_cast<uint32_t>(word & mask_), static_cast<uint32_t>((word >> width_) & mask_)};
+    return {static_cast<Value>(word & mask_), static_cast<Value>((word >> width_) & mask_)};
   }
   size_t memory_usage() const { return bytes_.capacity(); }
 
@@ -49,9 +54,10 @@ class PackedArray {
   // Every read loads 8 bytes from where its value begins: keep that many past the last one.
   static constexpr size_t kSlack = 8;
 
-  static unsigned bits_for(uint32_t max_value) {
+  static unsigned bits_for(Value max_value) {
     unsigned bits = 0;
-    while (bits < 32 && (max_value >> bits) != 0) ++bits;
+    while (bits < sizeof(Value) * 8 && (max_value >> bits) != 0) ++bits;
+    if (bits > kMaxWidth) throw std::length_error("packed array values too wide");
     return bits;
   }
   size_t byte_size(size_t count) const { return (count * width_ + 7) / 8 + kSlack; }
@@ -78,5 +84,8 @@ class PackedArray {
   std::vector<uint8_t> bytes_;
   size_t size_ = 0;
 };
+
+using PackedArray = BasicPackedArray<uint32_t>;
+using PackedArray64 = BasicPackedArray<uint64_t>;
 
 }  // namespace onoma::automaton

@@ -105,18 +105,18 @@ Trie::Trie(std::vector<Entry>&& entries, std::string&& keys, Sizes sizes) {
 }
 
 // Creates the nodes breadth-first, level by level: each node of a level splits the range of
-// sorted entries that share its prefix by the byte that follows, one child per byte.
+// sorted entries that share its prefix by the byte that follows, one child per byte. A node's
+// label is that byte of the entries in its range.
 void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
-  labels_.reserve(sizes.nodes);
-  first_child_ = PackedArray(static_cast<uint32_t>(sizes.nodes));
-  first_child_.reserve(sizes.nodes + 1);
+  nodes_ = PackedArray64(node_entry(static_cast<State>(sizes.nodes), 0xFF));
+  nodes_.reserve(sizes.nodes + 1);
   flags_.reserve(sizes.nodes);
   value_begin_ = PackedArray(static_cast<uint32_t>(entries.size()));
   value_begin_.reserve(sizes.distinct_keys + 1);
   values_.reserve(entries.size());
   root_child_.fill(kDead);
 
-  labels_.push_back(0);
+  State next_child = 1;  // the number of the next node created
   std::vector<PendingRange> level{{0, entries.size()}};
   std::vector<PendingRange> next_level;
   size_t depth = 0;
@@ -125,19 +125,21 @@ void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
       const PendingRange range = level[n];
       flags_.push_back(kLevelStart, n == 0);
       size_t i = range.begin;
+      const unsigned char label =
+          depth == 0 ? 0 : static_cast<unsigned char>(entries[i].key[depth - 1]);
+      nodes_.push_back(node_entry(next_child, label));
       const bool valued = i < range.end && entries[i].key.size() == depth;
       flags_.push_back(kValued, valued);
       if (valued) value_begin_.push_back(static_cast<uint32_t>(values_.size()));
       for (; i < range.end && entries[i].key.size() == depth; ++i) {
         values_.push_back(entries[i].value);
       }
-      first_child_.push_back(static_cast<State>(labels_.size()));
       while (i < range.end) {
         const unsigned char byte = static_cast<unsigned char>(entries[i].key[depth]);
         size_t j = i + 1;
         while (j < range.end && static_cast<unsigned char>(entries[j].key[depth]) == byte) ++j;
-        if (depth == 0) root_child_[byte] = static_cast<State>(labels_.size());
-        labels_.push_back(byte);
+        if (depth == 0) root_child_[byte] = next_child;
+        ++next_child;
         next_level.push_back({i, j});
         i = j;
       }
@@ -145,7 +147,7 @@ void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
     level.swap(next_level);
     next_level.clear();
   }
-  first_child_.push_back(static_cast<State>(labels_.size()));
+  nodes_.push_back(node_entry(next_child, 0));
   value_begin_.push_back(static_cast<uint32_t>(values_.size()));
   max_depth_ = static_cast<uint32_t>(depth - 1);
 }
@@ -161,9 +163,9 @@ void Trie::link() {
   outputs_ = PackedArray(static_cast<uint32_t>(count - 1));
   flags_.push_back(kHasOutput, false);
   for (State parent = 0; parent < count; ++parent) {
-    const auto [first, end] = first_child_.pair(parent);
+    const auto [first, end] = children(parent);
     for (State child = first; child < end; ++child) {
-      const unsigned char byte = labels_[child];
+      const unsigned char byte = label(child);
       State failure = kRoot;
       if (parent != kRoot) {
         State suffix = failure_[parent];
@@ -187,8 +189,7 @@ void Trie::link() {
 }
 
 size_t Trie::memory_usage() const {
-  return labels_.capacity() * sizeof(uint8_t) + first_child_.memory_usage() +
-         failure_.memory_usage() + flags_.memory_usage() + value_begin_.memory_usage() +
+  return nodes_.memory_usage() + failure_.memory_usage() + flags_.memory_usage() + value_begin_.memory_usage() +
          values_.capacity() * sizeof(uint32_t) + outputs_.memory_usage() + sizeof(root_child_);
 }
 

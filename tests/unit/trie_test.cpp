@@ -8,6 +8,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -244,17 +245,18 @@ TEST(RankedBitColumns, TestAndRankMatchPlainVectors) {
   }
 }
 
-// Every width from 0 to 32 bits, against a plain vector: values at the largest the width
+// Every width from 0 to the widest, against a plain vector: values at the largest the width
 // holds and at random, read one at a time and as neighbour pairs.
-TEST(PackedArray, ValuesReadBackAtEveryWidth) {
-  std::mt19937 rng(3);
-  for (unsigned width = 0; width <= 32; ++width) {
+template <class Array, class Value>
+void check_every_width() {
+  std::mt19937_64 rng(3);
+  for (unsigned width = 0; width <= Array::kMaxWidth; ++width) {
     SCOPED_TRACE(width);
-    const uint32_t max_value = width == 0 ? 0 : ~uint32_t{0} >> (32 - width);
-    PackedArray packed(max_value);
-    std::vector<uint32_t> plain;
+    const Value max_value = width == 0 ? 0 : ~Value{0} >> (sizeof(Value) * 8 - width);
+    Array packed(max_value);
+    std::vector<Value> plain;
     for (size_t i = 0; i < 300; ++i) {
-      const uint32_t value = i % 3 == 0 ? max_value : static_cast<uint32_t>(rng()) & max_value;
+      const Value value = i % 3 == 0 ? max_value : static_cast<Value>(rng()) & max_value;
       packed.push_back(value);
       plain.push_back(value);
     }
@@ -266,6 +268,13 @@ TEST(PackedArray, ValuesReadBackAtEveryWidth) {
       }
     }
   }
+}
+
+TEST(PackedArray, ValuesReadBackAtEveryWidth) { check_every_width<PackedArray, uint32_t>(); }
+
+TEST(PackedArray, WideValuesReadBackAtEveryWidth) {
+  check_every_width<PackedArray64, uint64_t>();
+  EXPECT_THROW(PackedArray64(uint64_t{1} << 57), std::length_error);  // 58 bits
 }
 
 }  // namespace
