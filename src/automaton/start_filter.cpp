@@ -287,8 +287,7 @@ StartFilter::Verdict StartFilter::check_bytewise(const unsigned char* text,
   p = read_word(p, end, hash);
   if (p != end && !known_separator(*p)) {
     // T2 is not known; T1 and T1 s1 still are.
-    if (!has(first_block, first_word(first_hash))) return {false, word_length};
-    return {true, word_length};
+    return {has(first_block, first_word(first_hash)), word_length};
   }
   const uint64_t second_hash = hash.value();
   uint64_t second_separated_hash = 0;

@@ -77,9 +77,9 @@ class StartFilter {
   const unsigned char* read_word(const unsigned char* p, const unsigned char* end,
                                  PrefixHash& hash) const;
 
-
-  // The FNV state's low bits are weak: the word index comes from the high half of one
-  // product, the three bit positions from the low bits of another, folded with its high bits.
+  // The same PrefixHash value picks both the word and the bits in it, so each is remixed its
+  // own way: the word index comes from the high half of one product, the three bit positions
+  // from the low bits of another, folded with its high bits.
   static uint64_t bit_mask(uint64_t hash) {
     uint64_t mixed = hash * 0x9e3779b97f4a7c15ULL;
     mixed ^= mixed >> 29;
