@@ -165,6 +165,23 @@ StartFilter StartFilter::build(const Trie& trie, const unicode::FoldTable& table
   for_each_entry(trie, [&](uint64_t block, uint64_t hash) {
     filter.bits_[filter.word_index(block)] |= bit_mask(hash);
   });
+  // The sieve reads words as check_window does, and takes every other ASCII byte but '_' for a
+  // non-word character, a plain separator unless it folds to a byte that begins a key.
+  bool ascii_words_standard = true;
+  std::vector<unsigned char> starters;
+  for (unsigned byte = 0; byte < 128; ++byte) {
+    const bool letter_or_digit = is_word_byte(static_cast<unsigned char>(byte));
+    if (table.entry(byte).has(unicode::FoldEntry::kWord) != (letter_or_digit || byte == '_')) {
+      ascii_words_standard = false;
+    }
+    if (!letter_or_digit && byte != '_' &&
+        trie.step(Trie::kRoot, filter.folded_[byte]) != Trie::kDead) {
+      starters.push_back(static_cast<unsigned char>(byte));
+    }
+  }
+  if (filter.window_ && ascii_words_standard) {
+    filter.sieve_ = WordSieve::build(trie, filter.fold_case_, starters);
+  }
   return filter;
 }
 

@@ -22,6 +22,7 @@
 
 #include "automaton/prefix_hash.h"
 #include "automaton/trie.h"
+#include "automaton/word_sieve.h"
 #include "unicode/fold_table.h"
 
 namespace onoma::automaton {
@@ -54,7 +55,10 @@ class StartFilter {
     return verdict.word_length != kNotApplicable ? verdict : check_bytewise(text, end);
   }
 
-  size_t memory_usage() const { return bits_.size() * sizeof(uint64_t); }
+  // The first look before check() at ASCII words, when it is selective (disabled otherwise).
+  const WordSieve& sieve() const { return sieve_; }
+
+  size_t memory_usage() const { return bits_.size() * sizeof(uint64_t) + sieve_.memory_usage(); }
 
   // The entry saying that some key's first word (its bytes before the first non-word byte)
   // has this hash; kept apart from the entry of a key that is that word alone.
@@ -128,6 +132,7 @@ class StartFilter {
   bool fold_case_ = false;
   // Blocked Bloom filter: three bits per entry, in the word of its block (see build).
   std::vector<uint64_t> bits_;
+  WordSieve sieve_;  // built when window_: it reads words as check_window does
 };
 
 }  // namespace onoma::automaton

@@ -1,0 +1,261 @@
+// The word sieve lets the scanner step over words 16 bytes at a time. Stepping over a word where
+// a key begins loses a match silently, and stopping with the wrong idea of the character before
+// (or inside a character's cluster) breaks the boundary rule: both are checked against a
+// brute-force reading of the folded text, on random keys and texts made of the characters
+// where its rules change, and on the cases a reader would worry about.
+#include "automaton/word_sieve.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "automaton/start_filter.h"
+#include "gazetteer_test_support.h"
+#include "unicode/cluster_reader.h"
+#include "unicode/fold_options.h"
+#include "unicode/fold_table.h"
+
+namespace onoma::automaton {
+namespace {
+
+const unicode::FoldTable& default_table() {
+  return unicode::FoldTable::for_options(unicode::kFoldDefault);
+}
+
+std::vector<std::string> fold_all(const std::vector<std::string>& aliases) {
+  std::vector<std::string> keys;
+  for (const std::string& alias : aliases) {
+    keys.push_back(unicode::fold_string(default_table(), alias.data(), alias.size()));
+  }
+  return keys;
+}
+
+// The sieve of `keys` as given (the trie's entries are views into them), as the start filter
+// makes it for text folded by the default table, or by the one that keeps case.
+WordSieve sieve_of(const std::vector<std::string>& keys, bool fold_case = true) {
+  std::vector<Trie::Entry> entries;
+  for (const std::string& key : keys) entries.push_back({key, static_cast<uint32_t>(entries.size())});
+  const Trie trie = Trie::build(entries);
+  const uint32_t options = fold_case ? unicode::kFoldDefault : unicode::kFoldDefault & ~unicode::kFoldCase;
+  return StartFilter::build(trie, unicode::FoldTable::for_options(options)).sieve();
+}
+
+struct Stop {
+  size_t position;
+  bool after_word;
+};
+
+// Steps through `text` as the scanner does from a word start, until the sieve stops (at most
+// at the end: past it, the padding is plain separators).
+Stop step(const WordSieve& sieve, const std::string& text) {
+  const std::string padded = text + std::string(WordSieve::kReadBytes, '\0');
+  const auto* bytes = reinterpret_cast<const unsigned char*>(padded.data());
+  size_t position = 0;
+  bool after_word = false;
+  while (position < text.size() && !after_word) {
+    const WordSieve::Skip skip = sieve.skip(bytes + position);
+    if (skip.length() == 0) break;
+    position += skip.length();
+    after_word = skip.after_word();
+  }
+  return {std::min(position, text.size()), after_word};
+}
+
+// Where the sieve stops in `text`, as the offset of `marker` (its first occurrence).
+size_t offset_of(const std::string& text, const std::string& marker) {
+  const size_t offset = text.find(marker);
+  EXPECT_NE(offset, std::string::npos) << marker;
+  return offset;
+}
+
+TEST(WordSieve, StepsOverWordsThatBeginNoKeyUpToOneThatMay) {
+  const WordSieve sieve = sieve_of(fold_all({"New York", "Paris", "U.S.", "G7"}));
+  ASSERT_TRUE(sieve.enabled());
+  struct Case {
+    std::string text;
+    std::string first_key_word;  // where the sieve must stop
+  };
+  for (const Case& c : std::vector<Case>{
+           {"the cat sat on the mat; then we saw Paris, and more", "Paris"},
+           {"the cat sat on the mat; then we saw PARIS, and more", "PARIS"},
+           {"Parisian life, long words, and the cat of new jersey", "new jersey"},
+           {"no summit here, none at all: a G7 summit, at last", "G7"},
+           {"nothing of it, nothing: U.K. and U.S. officials", "U.K."},
+       }) {
+    SCOPED_TRACE(c.text);
+    const Stop stop = step(sieve, c.text);
+    EXPECT_EQ(stop.position, offset_of(c.text, c.first_key_word));
+    EXPECT_FALSE(stop.after_word);
+  }
+}
+
+TEST(WordSieve, StopsBeforeWhatItDoesNotRead) {
+  // '(' begins a key: no plain separator.
+  const WordSieve sieve = sieve_of(fold_all({"Paris", "(Paris)"}));
+  ASSERT_TRUE(sieve.enabled());
+  // A word that goes on in a character that is not ASCII.
+  EXPECT_EQ(step(sieve, "a long day at the caf\xC3\xA9 de la gare").position,
+            offset_of("a long day at the caf\xC3\xA9", "caf"));
+  // A plain separator before one: a combining mark would join its cluster.
+  const std::string text = "a long day at the \xC3\xA9t\xC3\xA9 here";
+  const Stop stop = step(sieve, text);
+  EXPECT_EQ(stop.position, text.find("\xC3\xA9") - 1);
+  EXPECT_TRUE(stop.after_word);  // it follows "the"
+  const std::string marked = "a long day at the e\xCC\x81t\xCC\x81 here";
+  EXPECT_EQ(step(sieve, marked).position, marked.find("e\xCC\x81"));
+  // A connector: "foo_bar" is one word for the boundary rule.
+  EXPECT_EQ(step(sieve, "it is a long foo_bar word").position, 13u);
+  // A byte that begins a key.
+  EXPECT_EQ(step(sieve, "it is a long way (Paris) to go").position,
+            offset_of("it is a long way (Paris)", "("));
+  // The 16th byte, a plain separator, and a combining mark after it.
+  const std::string across = "the cat sat on  \xCC\x81 here and there";
+  ASSERT_EQ(across.find("\xCC"), 16u);
+  const Stop at_mark = step(sieve, across);
+  EXPECT_EQ(at_mark.position, 15u);
+  EXPECT_FALSE(at_mark.after_word);
+  // A word of 16 bytes or more is never whole within the 16 bytes read.
+  EXPECT_EQ(step(sieve, "internationalization is long").position, 0u);
+  EXPECT_EQ(step(sieve, "the internationalization is long").position, 4u);
+}
+
+TEST(WordSieve, JudgesWholeWordsOfUpToFifteenBytes) {
+  const WordSieve sieve = sieve_of(fold_all({"Internationale", "Characteristical Inc", "Ab"}));
+  for (const std::string key_word : {"Internationale", "CHARACTERISTICAL", "ab"}) {
+    SCOPED_TRACE(key_word);
+    const std::string text = "word internationally and " + key_word + " or what";
+    EXPECT_EQ(step(sieve, text).position, text.find(key_word));
+  }
+}
+
+TEST(WordSieve, FoldsCaseOnlyWhenTheKeysAreFolded) {
+  const std::vector<std::string> keys = {"Paris"};
+  const WordSieve kept = sieve_of(keys, /*fold_case=*/false);
+  EXPECT_EQ(step(kept, "we saw paris and then Paris again").position, 22u);
+  const WordSieve folded = sieve_of({"paris"}, /*fold_case=*/true);
+  EXPECT_EQ(step(folded, "we saw paris and then Paris again").position, 7u);
+}
+
+TEST(WordSieve, GathersTheTopBitOfEachByteAsMovemaskDoes) {
+  std::mt19937_64 random(5);
+  for (int i = 0; i < 1000; ++i) {
+    const uint64_t bytes = random();
+    uint32_t expected = 0;
+    for (int b = 0; b < 8; ++b) expected |= static_cast<uint32_t>((bytes >> (8 * b + 7)) & 1) << b;
+    ASSERT_EQ(top_bits(bytes), expected) << std::hex << bytes;
+  }
+}
+
+TEST(WordSieve, IsEmptyWhenItCannotBeSelective) {
+  std::vector<std::string> keys;
+  for (int i = 0; i < 20000; ++i) keys.push_back("w" + std::to_string(i) + " x");
+  EXPECT_FALSE(sieve_of(keys).enabled());
+  // Four ASCII separators that begin keys: more than skip() compares with.
+  EXPECT_FALSE(sieve_of({"(a", "[a", "{a", "<a", "paris"}).enabled());
+  EXPECT_TRUE(sieve_of({"(a", "[a", "{a", "paris"}).enabled());
+}
+
+bool is_word_byte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         c == '_' || c >= 0x80;
+}
+
+// Whether some key matches at `pos`: the folded text from there begins with it, and when it
+// ends with a letter or digit, no word character follows (a character that is not ASCII counts
+// as one, which is stricter than the rule).
+bool key_matches_at(const std::vector<std::string>& keys, const std::string& text, size_t pos) {
+  // Folded as the scanner folds text, cluster by cluster with nothing trimmed (fold_string
+  // trims white space, as keys are).
+  unicode::ClusterReader reader(default_table());
+  std::string folded;
+  unicode::fold_span(reader, text.data(), pos, text.size(), folded);
+  for (const std::string& key : keys) {
+    if (key.empty() || folded.compare(0, key.size(), key) != 0) continue;
+    const unsigned char last = static_cast<unsigned char>(key.back());
+    if (key.size() < folded.size() && is_word_byte(last) && last < 0x80 &&
+        is_word_byte(static_cast<unsigned char>(folded[key.size()])) &&
+        static_cast<unsigned char>(folded[key.size()]) < 0x80) {
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+TEST(WordSieve, NeverStepsOverAWordStartWhereAKeyMatches) {
+  std::mt19937 random(20261202);
+  const std::vector<std::string> alphabet = {"a", "b", "A", "B", "1", " ", " ", "\n", ".", ",",
+                                             "-", "_", "(", "\xC3\xA9", "\xCC\x81"};
+  auto random_string = [&](size_t max_length) {
+    std::string s;
+    for (size_t length = 1 + random() % max_length; s.size() < length;) {
+      s += alphabet[random() % alphabet.size()];
+    }
+    return s;
+  };
+  size_t stepped_over = 0;
+  for (int round = 0; round < 400; ++round) {
+    // Keys mostly begin with a letter or digit, as names do (and beyond three ASCII separators
+    // that begin keys the sieve is empty).
+    std::vector<std::string> aliases;
+    for (int i = 0; i < 5; ++i) {
+      aliases.push_back(random() % 5 != 0 ? alphabet[random() % 5] + random_string(5)
+                                          : random_string(6));
+    }
+    const std::vector<std::string> keys = fold_all(aliases);
+    const WordSieve sieve = sieve_of(keys);
+    if (!sieve.enabled()) continue;
+    // Mostly the aliases themselves and words like theirs, so that keys of every shape occur.
+    std::string text = " ";
+    while (text.size() < 80) {
+      text += random() % 3 != 0 ? aliases[random() % aliases.size()] : random_string(5);
+      text += alphabet[random() % alphabet.size()];
+    }
+    // From every place the scanner asks from: a byte after a non-word character.
+    for (size_t from = 1; from < text.size(); ++from) {
+      if (is_word_byte(static_cast<unsigned char>(text[from - 1]))) continue;
+      const std::string rest = text.substr(from);
+      const Stop stop = step(sieve, rest);
+      SCOPED_TRACE("text '" + text + "' from " + std::to_string(from));
+      for (size_t pos = 0; pos < stop.position; ++pos) {
+        if (pos > 0 && is_word_byte(static_cast<unsigned char>(rest[pos - 1]))) continue;
+        ++stepped_over;
+        EXPECT_FALSE(key_matches_at(keys, rest, pos)) << "stepped over " << pos;
+      }
+      if (stop.position > 0 && stop.position < rest.size()) {
+        EXPECT_EQ(stop.after_word, is_word_byte(static_cast<unsigned char>(rest[stop.position - 1])));
+        // Never inside a character or a cluster: the byte there is ASCII.
+        EXPECT_LT(static_cast<unsigned char>(rest[stop.position]), 0x80);
+      }
+    }
+  }
+  EXPECT_GT(stepped_over, 5000u);
+}
+
+// Through the scanner: names at every offset from a 16-byte block's start, among words the
+// sieve steps over, beside characters it does not read.
+TEST(WordSieve, ScanningFindsEveryNameAtEveryOffset) {
+  using test_support::entity;
+  using test_support::matched_text;
+  const auto g = test_support::build({entity("paris", "Paris"), entity("ny", "New York"),
+                                      entity("us", "U.S."), entity("cafe", "Caf\xC3\xA9")});
+  ASSERT_TRUE(g->start_filter().sieve().enabled());
+  for (size_t offset = 0; offset < 40; ++offset) {
+    SCOPED_TRACE(offset);
+    std::string filler;
+    while (filler.size() < offset) filler += "ab ";
+    filler.resize(offset);
+    if (!filler.empty()) filler.back() = ' ';
+    const std::string text = filler + "Paris and the new york cafe, caf\xC3\xA9 e\xCC\x81t\xC3\xA9 U.S. "
+                             "or_Paris, the \xC3\xA9lan of Paris\xE2\x80\x99 streets";
+    EXPECT_EQ(matched_text(*g, text),
+              (std::vector<std::string>{"Paris", "new york", "cafe", "caf\xC3\xA9", "U.S.",
+                                        "Paris"}));
+  }
+}
+
+}  // namespace
+}  // namespace onoma::automaton
