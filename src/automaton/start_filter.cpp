@@ -8,11 +8,6 @@ namespace {
 
 constexpr size_t kBitsPerEntry = 16;  // about 1% false "maybe" with three bits per entry
 
-bool is_word_byte(unsigned char folded) {
-  return (folded >= '0' && folded <= '9') || (folded >= 'a' && folded <= 'z') ||
-         (folded >= 'A' && folded <= 'Z');
-}
-
 // Where a key's walk through the trie stands in the shape T1 s1 T2 s2.
 enum class Part : uint8_t { kFirstWord, kSecondWord };
 
@@ -69,7 +64,7 @@ template <class F>
 void for_each_entry(const Trie& trie, F f) {
   std::vector<PendingNode> pending;
   trie.for_each_child(Trie::kRoot, [&](Trie::State child, unsigned char byte) {
-    if (!is_word_byte(byte)) return;
+    if (!is_ascii_letter_or_digit(byte)) return;
     PrefixHash hash;
     hash.add(byte);
     pending.push_back({child, hash, Part::kFirstWord, true});
@@ -87,7 +82,7 @@ void for_each_entry(const Trie& trie, F f) {
     trie.for_each_child(node.state, [&](Trie::State child, unsigned char byte) {
       PrefixHash hash = node.hash;
       hash.add(byte);
-      if (is_word_byte(byte)) {
+      if (is_ascii_letter_or_digit(byte)) {
         pending.push_back({child, hash, node.part, true});
       } else if (first) {
         f(node_hash, StartFilter::first_word(node_hash));
@@ -117,7 +112,7 @@ StartFilter StartFilter::build(const Trie& trie, const unicode::FoldTable& table
       folded = static_cast<unsigned char>(table.folded_bytes(entry)[0]);
       if (folded >= 0x80) return StartFilter();
     }
-    if (is_word_byte(folded)) {
+    if (is_ascii_letter_or_digit(folded)) {
       // The verdicts rely on a folded letter or digit being a word character in the text.
       if (!entry.has(FoldEntry::kWord)) return StartFilter();
       byte_class = kWordByte;
@@ -141,7 +136,7 @@ StartFilter StartFilter::build(const Trie& trie, const unicode::FoldTable& table
     uint32_t packed = uint32_t{entry.length} << 16;
     bool ascii_word = true;
     for (unsigned i = 0; i < entry.length; ++i) {
-      ascii_word = ascii_word && is_word_byte(folded[i]);
+      ascii_word = ascii_word && is_ascii_letter_or_digit(folded[i]);
       packed |= uint32_t{folded[i]} << (8 * i);
     }
     if (ascii_word) filter.two_byte_letters_[code_point] = packed;
@@ -170,7 +165,7 @@ StartFilter StartFilter::build(const Trie& trie, const unicode::FoldTable& table
   bool ascii_words_standard = true;
   std::vector<unsigned char> starters;
   for (unsigned byte = 0; byte < 128; ++byte) {
-    const bool letter_or_digit = is_word_byte(static_cast<unsigned char>(byte));
+    const bool letter_or_digit = is_ascii_letter_or_digit(static_cast<unsigned char>(byte));
     if (table.entry(byte).has(unicode::FoldEntry::kWord) != (letter_or_digit || byte == '_')) {
       ascii_words_standard = false;
     }

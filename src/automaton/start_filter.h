@@ -132,7 +132,9 @@ class StartFilter {
   bool fold_case_ = false;
   // Blocked Bloom filter: three bits per entry, in the word of its block (see build).
   std::vector<uint64_t> bits_;
-  WordSieve sieve_;  // built when window_: it reads words as check_window does
+  // Built when window_ holds (it reads words as check_window does) and the ASCII word
+  // characters are the letters, digits and '_' (see build).
+  WordSieve sieve_;
 };
 
 }  // namespace onoma::automaton

@@ -14,11 +14,6 @@ constexpr size_t kBitsPerWord = 64;
 constexpr size_t kMaxWords = kMaxBits / (kBitsPerWord / 2);
 constexpr uint32_t kLongestWord = 15;  // a word is judged when it is whole within 16 bytes
 
-bool is_letter_or_digit(unsigned char byte) {
-  return (byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') ||
-         (byte >= 'A' && byte <= 'Z');
-}
-
 // Calls f(low, high) for every key's first word (see the top of word_sieve.h) of up to 15
 // bytes, as long as f returns true: the walk goes down letters and digits.
 template <class F>
@@ -34,7 +29,7 @@ void for_each_first_word(const Trie& trie, F f) {
     pending.pop_back();
     bool whole_word = node.length > 0 && trie.has_values(node.state);
     trie.for_each_child(node.state, [&](Trie::State child, unsigned char byte) {
-      if (is_letter_or_digit(byte)) {
+      if (is_ascii_letter_or_digit(byte)) {
         if (node.length == kLongestWord) return;
         Pending next = node;
         next.state = child;

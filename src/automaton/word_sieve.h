@@ -25,6 +25,13 @@
 
 namespace onoma::automaton {
 
+// What the start filter and the sieve read as a word's bytes (the word characters of ASCII,
+// but for the connector '_').
+inline bool is_ascii_letter_or_digit(unsigned char byte) {
+  return (byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') ||
+         (byte >= 'A' && byte <= 'Z');
+}
+
 // The top bit of each of the 8 bytes, gathered into 8 bits, byte 0's lowest: a multiply does
 // it, each byte's bit landing in the top byte at its own place (no two sums overlap). What
 // SSE2's movemask does, for machines without it.

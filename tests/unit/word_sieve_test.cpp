@@ -37,9 +37,12 @@ std::vector<std::string> fold_all(const std::vector<std::string>& aliases) {
 // makes it for text folded by the default table, or by the one that keeps case.
 WordSieve sieve_of(const std::vector<std::string>& keys, bool fold_case = true) {
   std::vector<Trie::Entry> entries;
-  for (const std::string& key : keys) entries.push_back({key, static_cast<uint32_t>(entries.size())});
+  for (const std::string& key : keys) {
+    entries.push_back({key, static_cast<uint32_t>(entries.size())});
+  }
   const Trie trie = Trie::build(entries);
-  const uint32_t options = fold_case ? unicode::kFoldDefault : unicode::kFoldDefault & ~unicode::kFoldCase;
+  const uint32_t options =
+      fold_case ? unicode::kFoldDefault : unicode::kFoldDefault & ~unicode::kFoldCase;
   return StartFilter::build(trie, unicode::FoldTable::for_options(options)).sieve();
 }
 
@@ -174,10 +177,10 @@ bool key_matches_at(const std::vector<std::string>& keys, const std::string& tex
   unicode::fold_span(reader, text.data(), pos, text.size(), folded);
   for (const std::string& key : keys) {
     if (key.empty() || folded.compare(0, key.size(), key) != 0) continue;
-    const unsigned char last = static_cast<unsigned char>(key.back());
-    if (key.size() < folded.size() && is_word_byte(last) && last < 0x80 &&
-        is_word_byte(static_cast<unsigned char>(folded[key.size()])) &&
-        static_cast<unsigned char>(folded[key.size()]) < 0x80) {
+    const auto ascii_word = [](char c) {
+      return static_cast<unsigned char>(c) < 0x80 && is_word_byte(static_cast<unsigned char>(c));
+    };
+    if (key.size() < folded.size() && ascii_word(key.back()) && ascii_word(folded[key.size()])) {
       continue;
     }
     return true;
@@ -226,7 +229,8 @@ TEST(WordSieve, NeverStepsOverAWordStartWhereAKeyMatches) {
         EXPECT_FALSE(key_matches_at(keys, rest, pos)) << "stepped over " << pos;
       }
       if (stop.position > 0 && stop.position < rest.size()) {
-        EXPECT_EQ(stop.after_word, is_word_byte(static_cast<unsigned char>(rest[stop.position - 1])));
+        const auto before = static_cast<unsigned char>(rest[stop.position - 1]);
+        EXPECT_EQ(stop.after_word, is_word_byte(before));
         // Never inside a character or a cluster: the byte there is ASCII.
         EXPECT_LT(static_cast<unsigned char>(rest[stop.position]), 0x80);
       }
@@ -249,8 +253,9 @@ TEST(WordSieve, ScanningFindsEveryNameAtEveryOffset) {
     while (filler.size() < offset) filler += "ab ";
     filler.resize(offset);
     if (!filler.empty()) filler.back() = ' ';
-    const std::string text = filler + "Paris and the new york cafe, caf\xC3\xA9 e\xCC\x81t\xC3\xA9 U.S. "
-                             "or_Paris, the \xC3\xA9lan of Paris\xE2\x80\x99 streets";
+    const std::string text = filler +
+                             "Paris and the new york cafe, caf\xC3\xA9 e\xCC\x81t\xC3\xA9 "
+                             "U.S. or_Paris, the \xC3\xA9lan of Paris\xE2\x80\x99 streets";
     EXPECT_EQ(matched_text(*g, text),
               (std::vector<std::string>{"Paris", "new york", "cafe", "caf\xC3\xA9", "U.S.",
                                         "Paris"}));
