@@ -33,6 +33,7 @@ class PrefixHash {
     }
     length_ += count;
   }
+  bool wants_more() const { return true; }  // as a sink of StartFilter::read_word
   uint64_t value() const { return finish(full_, partial_, length_); }
   uint32_t length() const { return length_; }
 

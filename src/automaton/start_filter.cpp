@@ -248,12 +248,13 @@ StartFilter::Verdict StartFilter::check_after_first_word(const unsigned char* te
                 true, hash.value());
 }
 
+template <class Sink>
 const unsigned char* StartFilter::read_word(const unsigned char* p, const unsigned char* end,
-                                            PrefixHash& hash) const {
+                                            Sink& sink) const {
   const unsigned char* word_start = p;
-  while (p != end) {
+  while (p != end && sink.wants_more()) {
     if (class_[*p] == kWordByte) {
-      hash.add(folded_[*p++]);
+      sink.add(folded_[*p++]);
       continue;
     }
     // A two-byte letter, or a two-byte character that folds away after a letter (it joins the
@@ -266,11 +267,35 @@ const unsigned char* StartFilter::read_word(const unsigned char* p, const unsign
       continue;
     }
     if (letters == 0 || letters == kFoldsAway) break;
-    hash.add(static_cast<unsigned char>(letters));
-    if ((letters >> 16) == 2) hash.add(static_cast<unsigned char>(letters >> 8));
+    sink.add(static_cast<unsigned char>(letters));
+    if ((letters >> 16) == 2) sink.add(static_cast<unsigned char>(letters >> 8));
     p += 2;
   }
   return p;
+}
+
+namespace {
+
+// A word's folded bytes as the sieve takes them: zero-padded, read until they are too many.
+struct SievedWord {
+  unsigned char bytes[16] = {};
+  uint32_t length = 0;
+  bool wants_more() const { return length <= WordSieve::kLongestWord; }
+  void add(unsigned char byte) {
+    if (length < sizeof(bytes)) bytes[length] = byte;
+    ++length;
+  }
+};
+
+}  // namespace
+
+size_t StartFilter::sieved_word_length(const unsigned char* text, const unsigned char* end) const {
+  if (!sieve_.enabled()) return 0;
+  SievedWord word;
+  const unsigned char* p = read_word(text, end, word);
+  // Judged as check_bytewise judges T1: a whole word, then a separator whose folding is known.
+  if (word.length == 0 || !word.wants_more() || (p != end && !known_separator(*p))) return 0;
+  return sieve_.may_hold(word.bytes, word.length) ? 0 : static_cast<size_t>(p - text);
 }
 
 StartFilter::Verdict StartFilter::check_bytewise(const unsigned char* text,

@@ -57,6 +57,10 @@ class StartFilter {
 
   // The first look before check() at ASCII words, when it is selective (disabled otherwise).
   const WordSieve& sieve() const { return sieve_; }
+  // For a word that the sieve does not read (it holds letters beyond ASCII that fold to ASCII
+  // ones, é → e, or marks that fold away): its length when the sieve proves that no key begins
+  // at `text`, else 0. `text` is where check() could be asked; `end` is the end of the text.
+  size_t sieved_word_length(const unsigned char* text, const unsigned char* end) const;
 
   size_t memory_usage() const { return bits_.size() * sizeof(uint64_t) + sieve_.memory_usage(); }
 
@@ -77,9 +81,11 @@ class StartFilter {
     return class_[byte] == kSpace || class_[byte] == kOther;
   }
   // Reads word bytes from `p`: ASCII letters and digits, and two-byte letters that fold to
-  // ASCII ones (é → e, ß → ss), adding their folded bytes to `hash`. Stops at anything else.
+  // ASCII ones (é → e, ß → ss), adding their folded bytes to `sink` (sink.add(byte)) while
+  // sink.wants_more(). Stops at anything else.
+  template <class Sink>
   const unsigned char* read_word(const unsigned char* p, const unsigned char* end,
-                                 PrefixHash& hash) const;
+                                 Sink& sink) const;
 
   // The same PrefixHash value picks both the word and the bits in it, so each is remixed its
   // own way: the word index comes from the high half of one product, the three bit positions

@@ -12,7 +12,6 @@ constexpr size_t kMaxBits = size_t{1} << 19;
 constexpr size_t kMinBits = size_t{1} << 16;
 constexpr size_t kBitsPerWord = 64;
 constexpr size_t kMaxWords = kMaxBits / (kBitsPerWord / 2);
-constexpr uint32_t kLongestWord = 15;  // a word is judged when it is whole within 16 bytes
 
 // Calls f(low, high) for every key's first word (see the top of word_sieve.h) of up to 15
 // bytes, as long as f returns true: the walk goes down letters and digits.
@@ -30,7 +29,7 @@ void for_each_first_word(const Trie& trie, F f) {
     bool whole_word = node.length > 0 && trie.has_values(node.state);
     trie.for_each_child(node.state, [&](Trie::State child, unsigned char byte) {
       if (is_ascii_letter_or_digit(byte)) {
-        if (node.length == kLongestWord) return;
+        if (node.length == WordSieve::kLongestWord) return;
         Pending next = node;
         next.state = child;
         next.halves[node.length / 8] |= uint64_t{byte} << (8 * (node.length % 8));

@@ -57,14 +57,18 @@ class WordSieve {
   static constexpr size_t kReadBytes = 32;
 
   // How far the scanner may step: length() bytes (0: not at all), after which after_word()
-  // tells whether the byte before is a word character. One register.
+  // tells whether the byte before is a word character, and held() whether the next word is one
+  // the sieve may hold (else it is one the sieve did not read). One register.
   class Skip {
    public:
-    constexpr Skip(uint32_t length, bool after_word) : bits_(length << 1 | (after_word ? 1 : 0)) {}
-    uint32_t length() const { return bits_ >> 1; }
+    constexpr Skip(uint32_t length, bool after_word) : bits_(length << 2 | (after_word ? 1 : 0)) {}
+    static constexpr Skip before_held_word(uint32_t length) { return Skip(length << 2 | 2); }
+    uint32_t length() const { return bits_ >> 2; }
     bool after_word() const { return bits_ & 1; }
+    bool held() const { return bits_ & 2; }
 
    private:
+    explicit constexpr Skip(uint32_t bits) : bits_(bits) {}
     uint32_t bits_;
   };
 
@@ -104,10 +108,21 @@ class WordSieve {
     }
     for (uint32_t pending = starts & ((1u << stop) - 1); pending != 0; pending &= pending - 1) {
       const uint32_t start = static_cast<uint32_t>(__builtin_ctz(pending));
-      if (has(word_at(text, start, word))) return {start, false};
+      if (has(word_at(text, start, word))) return Skip::before_held_word(start);
     }
     return {stop, after_word};
   }
+
+  // Whether some key's first word may be the `length` bytes of `folded` (at most 15, folded
+  // ASCII letters and digits, zero-padded to 16 bytes): for words that skip() does not read,
+  // the start filter reads them and asks here.
+  bool may_hold(const unsigned char* folded, uint32_t length) const {
+    if (length > kLongestWord) return true;
+    Word word;
+    std::memcpy(&word, folded, sizeof(word));
+    return has(word);
+  }
+  static constexpr uint32_t kLongestWord = 15;  // a longer word is never judged
 
   size_t memory_usage() const { return bits_.capacity() * sizeof(uint64_t); }
 

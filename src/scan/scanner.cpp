@@ -130,8 +130,9 @@ size_t Scanner::skip_ascii(size_t pos, bool& after_word) const {
 }
 
 // At a word start where skip_ascii stopped: the words that the sieve rejects, 16 bytes at a
-// time, with the plain separators between them. With a small gazetteer most of a text goes by
-// here and nowhere else.
+// time, with the plain separators between them, and the words with letters beyond ASCII that
+// it rejects once the start filter has read them. With a small gazetteer most of a text goes
+// by here and nowhere else.
 size_t Scanner::skip_sieved_words(size_t pos, bool& after_word) const {
   constexpr size_t kRead = automaton::WordSieve::kReadBytes;
   if (text_.size() < kRead) return pos;
@@ -139,12 +140,20 @@ size_t Scanner::skip_sieved_words(size_t pos, bool& after_word) const {
   const size_t last = text_.size() - kRead;
   while (pos <= last) {
     const automaton::WordSieve::Skip skip = sieve_->skip(bytes + pos);
-    if (skip.length() == 0) break;
     pos += skip.length();
+    if (skip.held()) break;  // the start filter judges that word
     if (skip.after_word()) {
       after_word = true;
       break;
     }
+    if (skip.length() != 0) continue;
+    const size_t word_length = start_filter_->sieved_word_length(bytes + pos, bytes + text_.size());
+    if (word_length == 0) break;
+    // Rejected: step over the word (its clusters end inside it or at its end: it is followed
+    // by a known separator, or the text ends) and the separators after it.
+    after_word = true;
+    pos = skip_ascii(pos + word_length, after_word);
+    if (after_word) break;
   }
   return pos;
 }

@@ -33,9 +33,9 @@ std::vector<std::string> fold_all(const std::vector<std::string>& aliases) {
   return keys;
 }
 
-// The sieve of `keys` as given (the trie's entries are views into them), as the start filter
-// makes it for text folded by the default table, or by the one that keeps case.
-WordSieve sieve_of(const std::vector<std::string>& keys, bool fold_case = true) {
+// The start filter of `keys` as given (the trie's entries are views into them), with its sieve,
+// for text folded by the default table, or by the one that keeps case.
+StartFilter filter_of(const std::vector<std::string>& keys, bool fold_case = true) {
   std::vector<Trie::Entry> entries;
   for (const std::string& key : keys) {
     entries.push_back({key, static_cast<uint32_t>(entries.size())});
@@ -43,7 +43,7 @@ WordSieve sieve_of(const std::vector<std::string>& keys, bool fold_case = true) 
   const Trie trie = Trie::build(entries);
   const uint32_t options =
       fold_case ? unicode::kFoldDefault : unicode::kFoldDefault & ~unicode::kFoldCase;
-  return StartFilter::build(trie, unicode::FoldTable::for_options(options)).sieve();
+  return StartFilter::build(trie, unicode::FoldTable::for_options(options));
 }
 
 struct Stop {
@@ -52,17 +52,23 @@ struct Stop {
 };
 
 // Steps through `text` as the scanner does from a word start, until the sieve stops (at most
-// at the end: past it, the padding is plain separators).
-Stop step(const WordSieve& sieve, const std::string& text) {
+// at the end: past it, the padding is plain separators): the words of ASCII that it rejects,
+// and the word it does not read when the start filter reads it and the sieve rejects it.
+Stop step(const StartFilter& filter, const std::string& text) {
   const std::string padded = text + std::string(WordSieve::kReadBytes, '\0');
   const auto* bytes = reinterpret_cast<const unsigned char*>(padded.data());
   size_t position = 0;
   bool after_word = false;
   while (position < text.size() && !after_word) {
-    const WordSieve::Skip skip = sieve.skip(bytes + position);
-    if (skip.length() == 0) break;
+    const WordSieve::Skip skip = filter.sieve().skip(bytes + position);
     position += skip.length();
     after_word = skip.after_word();
+    if (skip.held()) break;
+    if (skip.length() != 0) continue;
+    const size_t word_length = filter.sieved_word_length(bytes + position, bytes + text.size());
+    if (word_length == 0) break;
+    position += word_length;
+    after_word = true;
   }
   return {std::min(position, text.size()), after_word};
 }
@@ -75,8 +81,8 @@ size_t offset_of(const std::string& text, const std::string& marker) {
 }
 
 TEST(WordSieve, StepsOverWordsThatBeginNoKeyUpToOneThatMay) {
-  const WordSieve sieve = sieve_of(fold_all({"New York", "Paris", "U.S.", "G7"}));
-  ASSERT_TRUE(sieve.enabled());
+  const StartFilter filter = filter_of(fold_all({"New York", "Paris", "U.S.", "G7"}));
+  ASSERT_TRUE(filter.sieve().enabled());
   struct Case {
     std::string text;
     std::string first_key_word;  // where the sieve must stop
@@ -89,7 +95,7 @@ TEST(WordSieve, StepsOverWordsThatBeginNoKeyUpToOneThatMay) {
            {"nothing of it, nothing: U.K. and U.S. officials", "U.K."},
        }) {
     SCOPED_TRACE(c.text);
-    const Stop stop = step(sieve, c.text);
+    const Stop stop = step(filter, c.text);
     EXPECT_EQ(stop.position, offset_of(c.text, c.first_key_word));
     EXPECT_FALSE(stop.after_word);
   }
@@ -97,48 +103,87 @@ TEST(WordSieve, StepsOverWordsThatBeginNoKeyUpToOneThatMay) {
 
 TEST(WordSieve, StopsBeforeWhatItDoesNotRead) {
   // '(' begins a key: no plain separator.
-  const WordSieve sieve = sieve_of(fold_all({"Paris", "(Paris)"}));
-  ASSERT_TRUE(sieve.enabled());
-  // A word that goes on in a character that is not ASCII.
-  EXPECT_EQ(step(sieve, "a long day at the caf\xC3\xA9 de la gare").position,
-            offset_of("a long day at the caf\xC3\xA9", "caf"));
+  const StartFilter filter = filter_of(fold_all({"Paris", "(Paris)"}));
+  ASSERT_TRUE(filter.sieve().enabled());
+  // A word that goes on in a character that is not ASCII: the sieve stops before it, the
+  // start filter reads it (café → cafe), and the sieve rejects it.
+  const std::string accented = "a long day at the caf\xC3\xA9 de la gare";
+  const Stop after_accented = step(filter, accented);
+  EXPECT_EQ(after_accented.position, offset_of(accented, " de la"));
+  EXPECT_TRUE(after_accented.after_word);
   // A plain separator before one: a combining mark would join its cluster.
   const std::string text = "a long day at the \xC3\xA9t\xC3\xA9 here";
-  const Stop stop = step(sieve, text);
+  const Stop stop = step(filter, text);
   EXPECT_EQ(stop.position, text.find("\xC3\xA9") - 1);
   EXPECT_TRUE(stop.after_word);  // it follows "the"
   const std::string marked = "a long day at the e\xCC\x81t\xCC\x81 here";
-  EXPECT_EQ(step(sieve, marked).position, marked.find("e\xCC\x81"));
-  // A connector: "foo_bar" is one word for the boundary rule.
-  EXPECT_EQ(step(sieve, "it is a long foo_bar word").position, 13u);
+  EXPECT_EQ(step(filter, marked).position, marked.find(" here"));
+  // A connector: "foo_bar" is one word for the boundary rule. No key's first word is "foo",
+  // so the start filter's reading steps over it, up to the connector, after a word.
+  const Stop connector = step(filter, "it is a long foo_bar word");
+  EXPECT_EQ(connector.position, 16u);
+  EXPECT_TRUE(connector.after_word);
   // A byte that begins a key.
-  EXPECT_EQ(step(sieve, "it is a long way (Paris) to go").position,
+  EXPECT_EQ(step(filter, "it is a long way (Paris) to go").position,
             offset_of("it is a long way (Paris)", "("));
   // The 16th byte, a plain separator, and a combining mark after it.
   const std::string across = "the cat sat on  \xCC\x81 here and there";
   ASSERT_EQ(across.find("\xCC"), 16u);
-  const Stop at_mark = step(sieve, across);
+  const Stop at_mark = step(filter, across);
   EXPECT_EQ(at_mark.position, 15u);
   EXPECT_FALSE(at_mark.after_word);
   // A word of 16 bytes or more is never whole within the 16 bytes read.
-  EXPECT_EQ(step(sieve, "internationalization is long").position, 0u);
-  EXPECT_EQ(step(sieve, "the internationalization is long").position, 4u);
+  EXPECT_EQ(step(filter, "internationalization is long").position, 0u);
+  EXPECT_EQ(step(filter, "the internationalization is long").position, 4u);
+}
+
+TEST(WordSieve, JudgesWordsWithLettersBeyondAsciiAsTheyFold) {
+  const StartFilter filter =
+      filter_of(fold_all({"Caf\xC3\xA9 de Flore", "Stra\xC3\x9F" "e", "Ile"}));
+  ASSERT_TRUE(filter.sieve().enabled());
+  struct Case {
+    std::string text;
+    size_t length;  // what sieved_word_length answers: the word's, or 0 (not rejected)
+  };
+  for (const Case& c : std::vector<Case>{
+           // Rejected once read, decomposed or not, at the end of the text too.
+           {"f\xC3\xAAte \xC3\xA0", 5},
+           {"fe\xCC\x82te a\xCC\x80", 6},
+           {"\xC3\xA9t\xC3\xA9", 5},
+           // Held: each folds to a key's first word (ß → ss, É → e, and a mark that folds away).
+           {"Stra\xC3\x9F" "e", 0},
+           {"CAF\xC3\x89 de Flore", 0},
+           {"cafe\xCC\x81 de Flore", 0},
+           {"\xC3\x8Ele", 0},
+           // Not judged: more than 15 folded bytes, or followed by a character whose folding it
+           // does not know (the start filter takes both), against words that are judged.
+           {"d\xC3\xA9" "centralisation ici", 0},
+           {"d\xC3\xA9" "centralis\xC3\xA9 ici", 14},
+           {"r\xC3\xAAve\xC2\xBB, dit-il", 0},
+           {"r\xC3\xAAve, dit-il", 5},
+           // A mark does not begin a word.
+           {"\xCC\x81" "abc ", 0},
+       }) {
+    SCOPED_TRACE(c.text);
+    const auto* bytes = reinterpret_cast<const unsigned char*>(c.text.data());
+    EXPECT_EQ(filter.sieved_word_length(bytes, bytes + c.text.size()), c.length);
+  }
 }
 
 TEST(WordSieve, JudgesWholeWordsOfUpToFifteenBytes) {
-  const WordSieve sieve = sieve_of(fold_all({"Internationale", "Characteristical Inc", "Ab"}));
+  const StartFilter filter = filter_of(fold_all({"Internationale", "Characteristical Inc", "Ab"}));
   for (const std::string key_word : {"Internationale", "CHARACTERISTICAL", "ab"}) {
     SCOPED_TRACE(key_word);
     const std::string text = "word internationally and " + key_word + " or what";
-    EXPECT_EQ(step(sieve, text).position, text.find(key_word));
+    EXPECT_EQ(step(filter, text).position, text.find(key_word));
   }
 }
 
 TEST(WordSieve, FoldsCaseOnlyWhenTheKeysAreFolded) {
   const std::vector<std::string> keys = {"Paris"};
-  const WordSieve kept = sieve_of(keys, /*fold_case=*/false);
+  const StartFilter kept = filter_of(keys, /*fold_case=*/false);
   EXPECT_EQ(step(kept, "we saw paris and then Paris again").position, 22u);
-  const WordSieve folded = sieve_of({"paris"}, /*fold_case=*/true);
+  const StartFilter folded = filter_of({"paris"}, /*fold_case=*/true);
   EXPECT_EQ(step(folded, "we saw paris and then Paris again").position, 7u);
 }
 
@@ -155,10 +200,10 @@ TEST(WordSieve, GathersTheTopBitOfEachByteAsMovemaskDoes) {
 TEST(WordSieve, IsEmptyWhenItCannotBeSelective) {
   std::vector<std::string> keys;
   for (int i = 0; i < 20000; ++i) keys.push_back("w" + std::to_string(i) + " x");
-  EXPECT_FALSE(sieve_of(keys).enabled());
+  EXPECT_FALSE(filter_of(keys).sieve().enabled());
   // Four ASCII separators that begin keys: more than skip() compares with.
-  EXPECT_FALSE(sieve_of({"(a", "[a", "{a", "<a", "paris"}).enabled());
-  EXPECT_TRUE(sieve_of({"(a", "[a", "{a", "paris"}).enabled());
+  EXPECT_FALSE(filter_of({"(a", "[a", "{a", "<a", "paris"}).sieve().enabled());
+  EXPECT_TRUE(filter_of({"(a", "[a", "{a", "paris"}).sieve().enabled());
 }
 
 bool is_word_byte(unsigned char c) {
@@ -191,7 +236,7 @@ bool key_matches_at(const std::vector<std::string>& keys, const std::string& tex
 TEST(WordSieve, NeverStepsOverAWordStartWhereAKeyMatches) {
   std::mt19937 random(20261202);
   const std::vector<std::string> alphabet = {"a", "b", "A", "B", "1", " ", " ", "\n", ".", ",",
-                                             "-", "_", "(", "\xC3\xA9", "\xCC\x81"};
+                                             "-", "_", "(", "\xC3\xA9", "\xCC\x81", "\xC2\xAB"};
   auto random_string = [&](size_t max_length) {
     std::string s;
     for (size_t length = 1 + random() % max_length; s.size() < length;) {
@@ -209,8 +254,8 @@ TEST(WordSieve, NeverStepsOverAWordStartWhereAKeyMatches) {
                                           : random_string(6));
     }
     const std::vector<std::string> keys = fold_all(aliases);
-    const WordSieve sieve = sieve_of(keys);
-    if (!sieve.enabled()) continue;
+    const StartFilter filter = filter_of(keys);
+    if (!filter.sieve().enabled()) continue;
     // Mostly the aliases themselves and words like theirs, so that keys of every shape occur.
     std::string text = " ";
     while (text.size() < 80) {
@@ -221,7 +266,7 @@ TEST(WordSieve, NeverStepsOverAWordStartWhereAKeyMatches) {
     for (size_t from = 1; from < text.size(); ++from) {
       if (is_word_byte(static_cast<unsigned char>(text[from - 1]))) continue;
       const std::string rest = text.substr(from);
-      const Stop stop = step(sieve, rest);
+      const Stop stop = step(filter, rest);
       SCOPED_TRACE("text '" + text + "' from " + std::to_string(from));
       for (size_t pos = 0; pos < stop.position; ++pos) {
         if (pos > 0 && is_word_byte(static_cast<unsigned char>(rest[pos - 1]))) continue;
