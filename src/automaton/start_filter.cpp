@@ -54,6 +54,32 @@ inline uint64_t through(uint32_t index) {
   return kHigh & ((uint64_t{2} << (8 * index + 7)) - 1);
 }
 
+// The longest run of lead bytes whose two-byte characters all begin a cluster of their own
+// (cluster_reader.h): none is a mark, white space or folds away, which would join the
+// cluster before it. With the default folding, C3 to C9: U+00C0 to U+027F, Latin letters.
+LeadRange own_cluster_leads(const unicode::FoldTable& table) {
+  using unicode::FoldEntry;
+  LeadRange longest;
+  unsigned run_first = 0;
+  for (unsigned lead = 0xC2; lead <= 0xE0; ++lead) {
+    bool own = lead <= 0xDF;
+    for (char32_t code_point = (lead & 0x1Fu) << 6; own && code_point < ((lead & 0x1Fu) + 1) << 6;
+         ++code_point) {
+      const FoldEntry& entry = table.entry(code_point);
+      own = !entry.has(FoldEntry::kMark) && !entry.has(FoldEntry::kWhiteSpace) &&
+            !entry.folds_away();
+    }
+    if (own && run_first == 0) run_first = lead;
+    if (!own && run_first != 0) {
+      if (lead - run_first > longest.last + 1u - longest.first) {
+        longest = {static_cast<unsigned char>(run_first), static_cast<unsigned char>(lead - 1)};
+      }
+      run_first = 0;
+    }
+  }
+  return longest;
+}
+
 }  // namespace
 
 // Calls f(block, hash) for every entry of the keys in `trie`, every key prefix that a lookup
@@ -175,7 +201,8 @@ StartFilter StartFilter::build(const Trie& trie, const unicode::FoldTable& table
     }
   }
   if (filter.window_ && ascii_words_standard) {
-    filter.sieve_ = WordSieve::build(trie, filter.fold_case_, starters);
+    filter.sieve_ =
+        WordSieve::build(trie, filter.fold_case_, starters, own_cluster_leads(table));
   }
   return filter;
 }

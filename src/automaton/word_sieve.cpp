@@ -45,6 +45,12 @@ void for_each_first_word(const Trie& trie, F f) {
 
 }  // namespace
 
+WordSieve::Bytes WordSieve::broadcast(unsigned char byte) {
+  Bytes bytes;
+  std::memset(&bytes, byte, sizeof(bytes));
+  return bytes;
+}
+
 struct WordSieve::WordHash {
   size_t operator()(const Word& word) const {
     return static_cast<size_t>(word.low * 0x9E3779B97F4A7C15ULL ^ word.high);
@@ -57,7 +63,8 @@ struct WordSieve::WordEqual {
 };
 
 WordSieve WordSieve::build(const Trie& trie, bool fold_case,
-                           const std::vector<unsigned char>& starters) {
+                           const std::vector<unsigned char>& starters,
+                           LeadRange own_cluster_leads) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
   return WordSieve();  // skip() reads the bytes of a vector and of words in little-endian order
 #endif
@@ -78,7 +85,14 @@ WordSieve WordSieve::build(const Trie& trie, bool fold_case,
   sieve.bits_.assign(bits / 64, 0);
   sieve.shift_ = 64 - log_bits;
   sieve.case_bits_ = fold_case ? 0x2020202020202020ULL : 0;
-  std::copy(starters.begin(), starters.end(), sieve.starters_);
+  for (size_t i = 0; i < 3; ++i) {
+    sieve.starters_[i] = broadcast(i < starters.size() ? starters[i] : '_');
+  }
+  if (own_cluster_leads.first <= own_cluster_leads.last) {
+    sieve.own_cluster_first_ = broadcast(own_cluster_leads.first);
+    sieve.own_cluster_count_ =
+        broadcast(static_cast<unsigned char>(own_cluster_leads.last - own_cluster_leads.first + 1));
+  }
   for (const Word& word : words) {
     const uint64_t bit = sieve.bit_of(word);
     sieve.bits_[bit >> 6] |= uint64_t{1} << (bit & 63);

@@ -39,17 +39,29 @@ inline uint32_t top_bits(uint64_t bytes) {
   return static_cast<uint32_t>(((bytes & 0x8080808080808080ULL) * 0x0002040810204081ULL) >> 56);
 }
 
+// The lead bytes `first` to `last` (none when first > last) of two-byte characters that each
+// begin a cluster of their own: no mark, nothing that folds away, no white space (é, ß, ł).
+struct LeadRange {
+  unsigned char first = 1;
+  unsigned char last = 0;
+};
+
 class WordSieve {
+  // Sixteen bytes, for the GCC and Clang vector extensions.
+  using Bytes = uint8_t __attribute__((vector_size(16)));
+
  public:
   // An empty sieve: enabled() is false.
   WordSieve() = default;
   // The sieve of the keys in `trie`, whose ASCII letters are lower case when `fold_case`.
   // `starters` are the ASCII bytes, neither letters nor digits nor '_', that fold to a byte
-  // some key begins with. Empty (disabled) with more than 16,384 distinct first words (the
+  // some key begins with; before a character of `own_cluster_leads`, a plain separator is a
+  // cluster of its own. Empty (disabled) with more than 16,384 distinct first words (the
   // sieve would not be selective, nor stay in the L1 and L2 caches), more than three
   // starters, or on a big-endian machine.
   static WordSieve build(const Trie& trie, bool fold_case,
-                         const std::vector<unsigned char>& starters);
+                         const std::vector<unsigned char>& starters,
+                         LeadRange own_cluster_leads);
 
   bool enabled() const { return !bits_.empty(); }
 
@@ -77,11 +89,10 @@ class WordSieve {
   // separators (ASCII, no word character, beginning no key) around them: up to the first word
   // it cannot reject or that is not whole there (which may be the first: length 0), or the
   // first byte that is neither (or the ASCII byte before a non-ASCII one, whose cluster it may
-  // begin: a combining mark joins it).
+  // begin, a combining mark joining it, unless that one begins a cluster of its own).
   Skip skip(const unsigned char* text) const {
     // Sixteen bytes classified at once (GCC and Clang vector extensions: SSE2 on x86-64, NEON
     // on ARM), each class then read as 16 bits, text order from the lowest bit up.
-    using Bytes = uint8_t __attribute__((vector_size(16)));
     Bytes raw;
     std::memcpy(&raw, text, sizeof(raw));
     const uint32_t word = bits_of(reinterpret_cast<Bytes>((raw | 0x20) - 'a' < 26) |
@@ -92,6 +103,10 @@ class WordSieve {
                                                reinterpret_cast<Bytes>(raw == starters_[0]) |
                                                reinterpret_cast<Bytes>(raw == starters_[1]) |
                                                reinterpret_cast<Bytes>(raw == starters_[2]));
+    const uint32_t own_cluster =
+        bits_of(reinterpret_cast<Bytes>(raw - own_cluster_first_ < own_cluster_count_)) |
+        uint32_t{static_cast<uint8_t>(text[16] - own_cluster_first_[0]) < own_cluster_count_[0]}
+            << 16;
     // The bytes before the first that is neither a word byte nor a plain separator are clean.
     // Every word there but the last is whole; so is the last, unless it runs to where the
     // clean bytes end (it may go on past them).
@@ -102,7 +117,7 @@ class WordSieve {
     bool after_word = false;
     if (last_open) {
       stop = 31 - static_cast<uint32_t>(__builtin_clz(starts));
-    } else if (clean_end > 0 && ((not_ascii >> clean_end) & 1)) {
+    } else if (clean_end > 0 && (((not_ascii & ~own_cluster) >> clean_end) & 1)) {
       stop = clean_end - 1;  // a plain separator, after a word or another separator
       after_word = stop > 0 && ((word >> (stop - 1)) & 1);
     }
@@ -133,6 +148,7 @@ class WordSieve {
     uint64_t low;
     uint64_t high;
   };
+  static Bytes broadcast(unsigned char byte);  // `byte` in each of the 16
   struct WordHash;   // for the set that build() collects
   struct WordEqual;
 
@@ -174,9 +190,13 @@ class WordSieve {
   std::vector<uint64_t> bits_;
   unsigned shift_ = 63;       // 64 - log2 of the number of bits
   uint64_t case_bits_ = 0;  // 0x20 in each byte when ASCII letters fold to lower case
-  // The starters given to build (never plain separators); unused ones are '_', which no plain
-  // separator is anyway.
-  uint8_t starters_[3] = {'_', '_', '_'};
+  // The starters given to build (never plain separators), each in every byte, so that skip()
+  // compares with a vector loaded as it is; unused ones are '_', which no plain separator is
+  // anyway.
+  Bytes starters_[3] = {};
+  // The LeadRange given to build, as its first byte and the number of bytes in it, the same way.
+  Bytes own_cluster_first_ = {};
+  Bytes own_cluster_count_ = {};
 };
 
 }  // namespace onoma::automaton
