@@ -189,7 +189,7 @@ StartFilter StartFilter::build(const Trie& trie, const unicode::FoldTable& table
   // The sieve reads words as check_window does, and takes every other ASCII byte but '_' for a
   // non-word character, a plain separator unless it folds to a byte that begins a key.
   bool ascii_words_standard = true;
-  std::vector<unsigned char> starters;
+  SieveRules rules;
   for (unsigned byte = 0; byte < 128; ++byte) {
     const bool letter_or_digit = is_ascii_letter_or_digit(static_cast<unsigned char>(byte));
     if (table.entry(byte).has(unicode::FoldEntry::kWord) != (letter_or_digit || byte == '_')) {
@@ -197,12 +197,15 @@ StartFilter StartFilter::build(const Trie& trie, const unicode::FoldTable& table
     }
     if (!letter_or_digit && byte != '_' &&
         trie.step(Trie::kRoot, filter.folded_[byte]) != Trie::kDead) {
-      starters.push_back(static_cast<unsigned char>(byte));
+      rules.starters.push_back(static_cast<unsigned char>(byte));
     }
+    rules.folded[byte] = filter.folded_[byte];
+    rules.space[byte] = filter.class_[byte] == kSpace;
   }
   if (filter.window_ && ascii_words_standard) {
-    filter.sieve_ =
-        WordSieve::build(trie, filter.fold_case_, starters, own_cluster_leads(table));
+    rules.fold_case = filter.fold_case_;
+    rules.own_cluster_leads = own_cluster_leads(table);
+    filter.sieve_ = WordSieve::build(trie, rules);
   }
   return filter;
 }

@@ -9,9 +9,17 @@
 // word start when its first word equals the text's (a key that ends inside a word never
 // matches in word mode), so the sieve holds the keys' first words: every run of letters and
 // digits at the start of a key that the key ends with or that an ASCII separator follows.
-// "Not in the sieve" is exact; a hash collision only ever answers "maybe".
+//
+// A text word that is some key's first word ("the", "new") is then judged by what follows it,
+// when all of that is in the 16 bytes: the separator after it (a run of white space as one
+// space) and the next word, T2, maybe empty. The sieve also holds each key's first word, its
+// separator s1 and T2 when T2 is whole (it ends the key or an ASCII separator follows it), and
+// marks the first words that decide alone: a key that is the word alone, or the word and s1
+// ("St."), matches whatever comes next. "Not in the sieve" is exact; a hash collision only
+// ever answers "maybe".
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -46,6 +54,18 @@ struct LeadRange {
   unsigned char last = 0;
 };
 
+// How the text's ASCII folds, as the start filter reads it.
+struct SieveRules {
+  bool fold_case = false;  // ASCII letters fold to lower case
+  // The ASCII bytes, neither letters nor digits nor '_', that fold to a byte some key begins
+  // with.
+  std::vector<unsigned char> starters;
+  // Before a character of these, a plain separator is a cluster of its own.
+  LeadRange own_cluster_leads;
+  std::array<unsigned char, 128> folded{};  // what each ASCII byte folds to
+  std::array<bool, 128> space{};            // white space, folded with its run to one space
+};
+
 class WordSieve {
   // Sixteen bytes, for the GCC and Clang vector extensions.
   using Bytes = uint8_t __attribute__((vector_size(16)));
@@ -53,15 +73,11 @@ class WordSieve {
  public:
   // An empty sieve: enabled() is false.
   WordSieve() = default;
-  // The sieve of the keys in `trie`, whose ASCII letters are lower case when `fold_case`.
-  // `starters` are the ASCII bytes, neither letters nor digits nor '_', that fold to a byte
-  // some key begins with; before a character of `own_cluster_leads`, a plain separator is a
-  // cluster of its own. Empty (disabled) with more than 16,384 distinct first words (the
-  // sieve would not be selective, nor stay in the L1 and L2 caches), more than three
-  // starters, or on a big-endian machine.
-  static WordSieve build(const Trie& trie, bool fold_case,
-                         const std::vector<unsigned char>& starters,
-                         LeadRange own_cluster_leads);
+  // The sieve of the keys in `trie`, for text read by `rules`. Empty (disabled) with more
+  // than 16,384 distinct first words (the sieve would not be selective, nor stay in the L1 and
+  // L2 caches), more than three starters, or on a big-endian machine. With more than 32,768
+  // entries in all, it judges words alone, not by the word after them.
+  static WordSieve build(const Trie& trie, const SieveRules& rules);
 
   bool enabled() const { return !bits_.empty(); }
 
@@ -90,7 +106,7 @@ class WordSieve {
   // it cannot reject or that is not whole there (which may be the first: length 0), or the
   // first byte that is neither (or the ASCII byte before a non-ASCII one, whose cluster it may
   // begin, a combining mark joining it, unless that one begins a cluster of its own).
-  Skip skip(const unsigned char* text) const {
+  [[gnu::always_inline]] Skip skip(const unsigned char* text) const {
     // Sixteen bytes classified at once (GCC and Clang vector extensions: SSE2 on x86-64, NEON
     // on ARM), each class then read as 16 bits, text order from the lowest bit up.
     Bytes raw;
@@ -123,7 +139,16 @@ class WordSieve {
     }
     for (uint32_t pending = starts & ((1u << stop) - 1); pending != 0; pending &= pending - 1) {
       const uint32_t start = static_cast<uint32_t>(__builtin_ctz(pending));
-      if (has(word_at(text, start, word))) return Skip::before_held_word(start);
+      const uint64_t first = hash_of(word_at(text, start, word));
+      if (!has(first)) continue;
+      switch (judge_next_word(text, start, first, word, clean_end)) {
+        case Next::kRejects:
+          continue;
+        case Next::kHeld:
+          return Skip::before_held_word(start);
+        case Next::kUnread:  // from this word on, the next 16 bytes may hold what follows it
+          return start == 0 ? Skip::before_held_word(0) : Skip(start, false);
+      }
     }
     return {stop, after_word};
   }
@@ -135,7 +160,7 @@ class WordSieve {
     if (length > kLongestWord) return true;
     Word word;
     std::memcpy(&word, folded, sizeof(word));
-    return has(word);
+    return has(hash_of(word));
   }
   static constexpr uint32_t kLongestWord = 15;  // a longer word is never judged
 
@@ -178,18 +203,50 @@ class WordSieve {
   // The `count` (below 8) lowest bytes set.
   static uint64_t low_bytes(uint32_t count) { return (uint64_t{1} << (8 * count)) - 1; }
 
-  bool has(const Word& word) const {
-    const uint64_t bit = bit_of(word);
+  // Every entry is a hash whose top bits pick its bit. A word's: multiplicative hashing of
+  // its two halves, the sum of their products. The entries after a first word remix its
+  // hash: the mark that it decides alone, and each separator and second word after it.
+  static uint64_t hash_of(const Word& word) {
+    return word.low * 0x9E3779B97F4A7C15ULL + word.high * 0xC2B2AE3D27D4EB4FULL;
+  }
+  static uint64_t decides_alone(uint64_t first) { return remix(first ^ 0x5bd1e9955bd1e995ULL); }
+  static uint64_t pair(uint64_t first, unsigned char separator, const Word& second) {
+    return remix(first ^ (hash_of(second) + (separator + 1u) * 0xD6E8FEB86659FD93ULL));
+  }
+  static uint64_t remix(uint64_t hash) { return (hash ^ (hash >> 31)) * 0xBF58476D1CE4E5B9ULL; }
+  bool has(uint64_t hash) const {
+    const uint64_t bit = hash >> shift_;
     return (bits_[bit >> 6] >> (bit & 63)) & 1;
   }
-  // Multiplicative hashing of the two halves: the top bits of the sum of their products.
-  uint64_t bit_of(const Word& word) const {
-    return (word.low * 0x9E3779B97F4A7C15ULL + word.high * 0xC2B2AE3D27D4EB4FULL) >> shift_;
+
+  // What the sieve makes of the key first word `first` (its hash) at `text + start`, from
+  // what follows it within the clean bytes (below clean_end) of the 16 bytes read.
+  enum class Next { kRejects, kHeld, kUnread };
+  [[gnu::noinline]] Next judge_next_word(const unsigned char* text, uint32_t start, uint64_t first,
+                       uint32_t word, uint32_t clean_end) const {
+    if (!judges_pairs_ || has(decides_alone(first))) return Next::kHeld;
+    // The first word is whole: a plain separator (ASCII) follows it.
+    uint32_t at = start + static_cast<uint32_t>(__builtin_ctz(~(word >> start)));
+    const unsigned char separator = separators_[text[at]];
+    if (is_space(text[at])) {
+      while (++at < clean_end && is_space(text[at])) {
+      }
+    } else {
+      ++at;
+    }
+    if (at >= clean_end) return Next::kUnread;
+    const uint32_t second_end = at + static_cast<uint32_t>(__builtin_ctz(~(word >> at)));
+    if (second_end >= clean_end) return Next::kUnread;  // it may go on
+    return has(pair(first, separator, word_at(text, at, word))) ? Next::kHeld : Next::kRejects;
   }
+  bool is_space(unsigned char byte) const { return (space_[byte >> 6] >> (byte & 63)) & 1; }
 
   std::vector<uint64_t> bits_;
   unsigned shift_ = 63;       // 64 - log2 of the number of bits
   uint64_t case_bits_ = 0;  // 0x20 in each byte when ASCII letters fold to lower case
+  bool judges_pairs_ = false;  // the entries after first words are in bits_
+  std::array<unsigned char, 128> separators_{};  // SieveRules::folded
+  uint64_t space_[2] = {0, 0};                    // SieveRules::space, one bit per byte
   // The starters given to build (never plain separators), each in every byte, so that skip()
   // compares with a vector loaded as it is; unused ones are '_', which no plain separator is
   // anyway.

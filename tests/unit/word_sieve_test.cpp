@@ -90,14 +90,43 @@ TEST(WordSieve, StepsOverWordsThatBeginNoKeyUpToOneThatMay) {
   for (const Case& c : std::vector<Case>{
            {"the cat sat on the mat; then we saw Paris, and more", "Paris"},
            {"the cat sat on the mat; then we saw PARIS, and more", "PARIS"},
-           {"Parisian life, long words, and the cat of new jersey", "new jersey"},
+           {"Parisian life, long words, and the cat of new jersey, new york", "new york"},
            {"no summit here, none at all: a G7 summit, at last", "G7"},
-           {"nothing of it, nothing: U.K. and U.S. officials", "U.K."},
+           // Judged by the word after the first: "U" then "." and "K" begins no key.
+           {"nothing of it, nothing: U.K. and U.S. officials", "U.S."},
+           // Unless the first word decides alone ("Paris" is a key) or the 16 bytes read do
+           // not hold all of the next word.
+           {"the cat sat on the mat of Paris Hilton", "Paris Hilton"},
+           {"abcdefghij new york", "new york"},
        }) {
     SCOPED_TRACE(c.text);
     const Stop stop = step(filter, c.text);
     EXPECT_EQ(stop.position, offset_of(c.text, c.first_key_word));
     EXPECT_FALSE(stop.after_word);
+  }
+}
+
+TEST(WordSieve, JudgesAKeyFirstWordByTheWordAfterIt) {
+  const StartFilter filter =
+      filter_of(fold_all({"St.", "Saint Lucia", "Ras al-Khaimah", "the Gambia"}));
+  ASSERT_TRUE(filter.sieve().enabled());
+  struct Case {
+    std::string text;
+    std::string stop_before;  // where the sieve must stop
+  };
+  for (const Case& c : std::vector<Case>{
+           // A second word that no key has after the first: stepped over.
+           {"the saint of all, the gambian coast: saint lucia", "saint lucia"},
+           // (The separator after the second word is the start filter's to judge.)
+           {"ras alk or ras al, then", "ras al,"},
+           // White space between them is one space, however long the run.
+           {"of the\n   Gambia", "the\n"},
+           // "St." is a key whatever follows it.
+           {"we saw st.kitts", "st.kitts"},
+       }) {
+    SCOPED_TRACE(c.text);
+    const Stop stop = step(filter, c.text);
+    EXPECT_EQ(stop.position, offset_of(c.text, c.stop_before));
   }
 }
 
