@@ -56,7 +56,7 @@ inline uint64_t through(uint32_t index) {
 
 // The longest run of lead bytes whose two-byte characters all begin a cluster of their own
 // (cluster_reader.h): none is a mark, white space or folds away, which would join the
-// cluster before it. With the default folding, C3 to C9: U+00C0 to U+027F, Latin letters.
+// cluster before it. With the default folding, C3 to CA: U+00C0 to U+02BF, Latin letters.
 LeadRange own_cluster_leads(const unicode::FoldTable& table) {
   using unicode::FoldEntry;
   LeadRange longest;
