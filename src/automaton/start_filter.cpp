@@ -62,7 +62,7 @@ LeadRange own_cluster_leads(const unicode::FoldTable& table) {
   LeadRange longest;
   unsigned run_first = 0;
   for (unsigned lead = 0xC2; lead <= 0xE0; ++lead) {
-    bool own = lead <= 0xDF;
+    bool own = lead <= 0xDF;  // E0, no two-byte lead, closes the last run
     for (char32_t code_point = (lead & 0x1Fu) << 6; own && code_point < ((lead & 0x1Fu) + 1) << 6;
          ++code_point) {
       const FoldEntry& entry = table.entry(code_point);

@@ -106,8 +106,10 @@ WordSieve WordSieve::build(const Trie& trie, const SieveRules& rules) {
     });
     if (!whole) return true;
     words.insert(word_of(first));
-    if (decides_alone) {
-      after_words.insert(WordSieve::decides_alone(first_hash));
+    if (!judges_pairs) {
+      // Too many entries already: the sieve judges words alone, and keeps none after them.
+    } else if (decides_alone) {
+      after_words.insert(deciding_alone(first_hash));
     } else {
       after_words.insert(pairs.begin(), pairs.end());
     }

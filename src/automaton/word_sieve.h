@@ -209,7 +209,7 @@ class WordSieve {
   static uint64_t hash_of(const Word& word) {
     return word.low * 0x9E3779B97F4A7C15ULL + word.high * 0xC2B2AE3D27D4EB4FULL;
   }
-  static uint64_t decides_alone(uint64_t first) { return remix(first ^ 0x5bd1e9955bd1e995ULL); }
+  static uint64_t deciding_alone(uint64_t first) { return remix(first ^ 0x5bd1e9955bd1e995ULL); }
   static uint64_t pair(uint64_t first, unsigned char separator, const Word& second) {
     return remix(first ^ (hash_of(second) + (separator + 1u) * 0xD6E8FEB86659FD93ULL));
   }
@@ -222,9 +222,10 @@ class WordSieve {
   // What the sieve makes of the key first word `first` (its hash) at `text + start`, from
   // what follows it within the clean bytes (below clean_end) of the 16 bytes read.
   enum class Next { kRejects, kHeld, kUnread };
-  [[gnu::noinline]] Next judge_next_word(const unsigned char* text, uint32_t start, uint64_t first,
-                       uint32_t word, uint32_t clean_end) const {
-    if (!judges_pairs_ || has(decides_alone(first))) return Next::kHeld;
+  [[gnu::noinline]] Next judge_next_word(const unsigned char* text, uint32_t start,
+                                         uint64_t first, uint32_t word,
+                                         uint32_t clean_end) const {
+    if (!judges_pairs_ || has(deciding_alone(first))) return Next::kHeld;
     // The first word is whole: a plain separator (ASCII) follows it.
     uint32_t at = start + static_cast<uint32_t>(__builtin_ctz(~(word >> start)));
     const unsigned char separator = separators_[text[at]];
