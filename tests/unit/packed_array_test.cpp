@@ -1,0 +1,61 @@
+#include "automaton/packed_array.h"
+
+#include <cstdint>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace onoma::automaton {
+namespace {
+
+// Values at every width from 1 to 32 bits read back exactly, whether the array was reserved
+// ahead or grew value by value, and still after shrink_to_fit. push_back ORs each value into
+// bytes it expects to be zero, so a growth step that left old bytes behind would show here.
+TEST(PackedArrayTest, ValuesReadBackAtEveryWidth) {
+  for (unsigned bits = 1; bits <= 32; ++bits) {
+    const uint32_t max_value = bits == 32 ? UINT32_MAX : (uint32_t{1} << bits) - 1;
+    for (const bool reserved : {false, true}) {
+      PackedArray array(max_value);
+      if (reserved) array.reserve(300);
+      std::vector<uint32_t> expected;
+      for (uint32_t i = 0; i < 1000; ++i) {
+        const uint32_t value = (i * 2654435761u) & max_value;
+        array.push_back(value);
+        expected.push_back(value);
+        ASSERT_EQ(array[i], value) << bits << " bits, value " << i;
+      }
+      array.shrink_to_fit();
+      ASSERT_EQ(array.size(), expected.size());
+      for (size_t i = 0; i < expected.size(); ++i) {
+        ASSERT_EQ(array[i], expected[i]) << bits << " bits, value " << i;
+        if (i + 1 < expected.size()) {
+          ASSERT_EQ(array.pair(i), std::make_pair(expected[i], expected[i + 1]));
+        }
+      }
+    }
+  }
+}
+
+// After shrink_to_fit the array holds its values and the 8 bytes a read may load past the
+// last one, nothing more: growing ahead of the values must not stay in memory_usage.
+TEST(PackedArrayTest, ShrinkToFitKeepsOnlyTheValuesAndTheirSlack) {
+  PackedArray array(0xFFFFF);  // 20 bits
+  for (uint32_t i = 0; i < 1001; ++i) array.push_back(i);
+  array.shrink_to_fit();
+  EXPECT_EQ(array.memory_usage(), (1001 * 20 + 7) / 8 + 8);
+}
+
+TEST(PackedArrayTest, WideValuesOfPackedArray64) {
+  const uint64_t max_value = (uint64_t{1} << 57) - 1;
+  PackedArray64 array(max_value);
+  std::vector<uint64_t> expected;
+  for (uint64_t i = 0; i < 500; ++i) {
+    const uint64_t value = (i * 0x9E3779B97F4A7C15ull) & max_value;
+    array.push_back(value);
+    expected.push_back(value);
+  }
+  for (size_t i = 0; i < expected.size(); ++i) ASSERT_EQ(array[i], expected[i]) << i;
+}
+
+}  // namespace
+}  // namespace onoma::automaton
