@@ -171,7 +171,27 @@ std::string fold_string(const FoldTable& table, const char* text, size_t length)
   size_t pos = 0;
   bool pending_space = false;
   const bool trim = table.collapses_white_space();
+  const unsigned char* b = bytes(text);
   while (pos < length) {
+    // Most bytes of an alias are ASCII characters followed by ASCII that does not fold away:
+    // each is a cluster of its own (ASCII has no marks), folded here without a Cluster. This
+    // path and read() made a fifth of the 900k-alias build.
+    if (b[pos] < 0x80) {
+      const FoldEntry& e = table.entry(b[pos]);
+      const size_t next = pos + 1;
+      if (!e.has(FoldEntry::kWhiteSpace) && !e.folds_away() &&
+          (next == length || (b[next] < 0x80 && !table.entry(b[next]).folds_away()))) {
+        if (pending_space) folded.push_back(' ');
+        pending_space = false;
+        if (e.has(FoldEntry::kIdentity)) {
+          folded.push_back(text[pos]);
+        } else {
+          folded.append(table.folded_bytes(e), e.length);
+        }
+        pos = next;
+        continue;
+      }
+    }
     const Cluster c = reader.read(text, length, pos);
     pos = c.end;
     if (trim && c.white_space) {
