@@ -11,6 +11,12 @@ constexpr char kReplacementUtf8[] = "\xEF\xBF\xBD";
 
 const unsigned char* bytes(const char* p) { return reinterpret_cast<const unsigned char*>(p); }
 
+// Whether the byte at `at` may belong to the cluster of the ASCII or two-byte character before
+// it: any byte beyond ASCII may begin a mark, and ASCII joins only what it folds away into.
+bool may_join(const FoldTable& table, const unsigned char* b, size_t length, size_t at) {
+  return at < length && (b[at] >= 0x80 || table.entry(b[at]).folds_away());
+}
+
 }  // namespace
 
 void ClusterReader::append_folded(const char* folded, size_t length, Cluster& cluster) {
@@ -82,9 +88,7 @@ void ClusterReader::reorder_marks(const char* text, Cluster& cluster) {
 // take the general way.
 bool ClusterReader::read_simple(const char* text, size_t length, size_t pos, Cluster& cluster) {
   const unsigned char* b = bytes(text);
-  auto joins = [&](size_t at) {
-    return at < length && (b[at] >= 0x80 || table_.entry(b[at]).folds_away());
-  };
+  auto joins = [&](size_t at) { return may_join(table_, b, length, at); };
   char32_t code_point = b[pos];
   size_t end = pos + 1;
   if (code_point >= 0x80) {
@@ -180,7 +184,7 @@ std::string fold_string(const FoldTable& table, const char* text, size_t length)
       const FoldEntry& e = table.entry(b[pos]);
       const size_t next = pos + 1;
       if (!e.has(FoldEntry::kWhiteSpace) && !e.folds_away() &&
-          (next == length || (b[next] < 0x80 && !table.entry(b[next]).folds_away()))) {
+          !may_join(table, b, length, next)) {
         if (pending_space) folded.push_back(' ');
         pending_space = false;
         if (e.has(FoldEntry::kIdentity)) {
