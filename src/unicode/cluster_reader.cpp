@@ -12,7 +12,7 @@ constexpr char kReplacementUtf8[] = "\xEF\xBF\xBD";
 const unsigned char* bytes(const char* p) { return reinterpret_cast<const unsigned char*>(p); }
 
 // Whether the byte at `at` may belong to the cluster of the ASCII or two-byte character before
-// it: any byte beyond ASCII may begin a mark, and ASCII joins only what it folds away into.
+// it: any byte beyond ASCII may begin a mark; an ASCII byte joins only if it folds away.
 bool may_join(const FoldTable& table, const unsigned char* b, size_t length, size_t at) {
   return at < length && (b[at] >= 0x80 || table.entry(b[at]).folds_away());
 }
