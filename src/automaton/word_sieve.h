@@ -1,8 +1,10 @@
 // The first look at the word starts of ASCII text, before the start filter's: one bit per
-// hashed first word of the keys, a few kilobytes that stay in the L1 cache. Most words of a
-// text are no key's first word; with a small or medium gazetteer this rejects them 16 bytes of
-// text at a time, several words side by side, where the start filter takes one word (and the
-// next) at a time into a filter sized by the whole gazetteer.
+// hashed first word of the keys. Most words of a text are no key's first word; this rejects
+// them 16 bytes of text at a time, several words side by side, where the start filter takes
+// one word (and the next) at a time. With a small or medium gazetteer the table is a few
+// kilobytes that stay in the L1 cache; with a large one (GeoNames: 320k first words) it grows
+// to at most 2 MB, where a lookup may miss the L1 cache but still costs less than the start
+// filter's reading of the word it rejects.
 //
 // A word here is a run of ASCII letters and digits shorter than 16 bytes, folded as the start
 // filter folds them (lower case when the gazetteer folds case). A key can only begin at a
@@ -15,8 +17,9 @@
 // space) and the next word, T2, maybe empty. The sieve also holds each key's first word, its
 // separator s1 and T2 when T2 is whole (it ends the key or an ASCII separator follows it), and
 // marks the first words that decide alone: a key that is the word alone, or the word and s1
-// ("St."), matches whatever comes next. "Not in the sieve" is exact; a hash collision only
-// ever answers "maybe".
+// ("St."), matches whatever comes next. That mark sits in the 64 bits of the first word's own
+// bit, so that judging a first word costs one cache miss, not two. "Not in the sieve" is exact;
+// a hash collision only ever answers "maybe".
 #pragma once
 
 #include <array>
@@ -74,10 +77,17 @@ class WordSieve {
   // An empty sieve: enabled() is false.
   WordSieve() = default;
   // The sieve of the keys in `trie`, for text read by `rules`. Empty (disabled) with more
-  // than 16,384 distinct first words (the sieve would not be selective, nor stay in the L1 and
-  // L2 caches), more than three starters, or on a big-endian machine. With more than 32,768
-  // entries in all, it judges words alone, not by the word after them.
+  // than kMaxStarters starters, on a big-endian machine, or with more distinct first words
+  // than a 2 MB table holds selectively (about a million: then most words of a text are some
+  // key's first word). When the entries after the first words do not fit as well, it judges
+  // words alone, not by the word after them.
   static WordSieve build(const Trie& trie, const SieveRules& rules);
+  // The size of the table, in bits, for `entries` first words and entries after them: a power
+  // of two, 0 when they are too many for the sieve to be selective.
+  static size_t table_bits(size_t entries);
+  // skip() compares each byte with this many starters at most (three when there are no
+  // more: a large gazetteer's keys begin with ' ` * / : [ and the like).
+  static constexpr size_t kMaxStarters = 8;
 
   bool enabled() const { return !bits_.empty(); }
 
@@ -115,10 +125,14 @@ class WordSieve {
                                   reinterpret_cast<Bytes>(raw - '0' < 10));
     const uint32_t not_ascii =
         bits_of(reinterpret_cast<Bytes>(raw >= 0x80)) | uint32_t{text[16] >= 0x80} << 16;
-    const uint32_t other = not_ascii | bits_of(reinterpret_cast<Bytes>(raw == '_') |
-                                               reinterpret_cast<Bytes>(raw == starters_[0]) |
-                                               reinterpret_cast<Bytes>(raw == starters_[1]) |
-                                               reinterpret_cast<Bytes>(raw == starters_[2]));
+    Bytes stops = reinterpret_cast<Bytes>(raw == '_');
+    for (size_t i = 0; i < 3; ++i) stops |= reinterpret_cast<Bytes>(raw == starters_[i]);
+    if (many_starters_) {  // a branch taken the same way for the whole scan
+      for (size_t i = 3; i < kMaxStarters; ++i) {
+        stops |= reinterpret_cast<Bytes>(raw == starters_[i]);
+      }
+    }
+    const uint32_t other = not_ascii | bits_of(stops);
     const uint32_t own_cluster =
         bits_of(reinterpret_cast<Bytes>(raw - own_cluster_first_ < own_cluster_count_)) |
         uint32_t{static_cast<uint8_t>(text[16] - own_cluster_first_[0]) < own_cluster_count_[0]}
@@ -174,8 +188,6 @@ class WordSieve {
     uint64_t high;
   };
   static Bytes broadcast(unsigned char byte);  // `byte` in each of the 16
-  struct WordHash;   // for the set that build() collects
-  struct WordEqual;
 
   // One bit per byte of a 16-byte mask of 0xFF and 0 bytes, byte 0 lowest (in text order on
   // a little-endian machine, the only kind build() makes a sieve for).
@@ -205,11 +217,15 @@ class WordSieve {
 
   // Every entry is a hash whose top bits pick its bit. A word's: multiplicative hashing of
   // its two halves, the sum of their products. The entries after a first word remix its
-  // hash: the mark that it decides alone, and each separator and second word after it.
+  // hash: each separator and second word after it, and the mark that it decides alone, which
+  // keeps the top bits that pick the first word's 64 bits and puts other bits below them.
   static uint64_t hash_of(const Word& word) {
     return word.low * 0x9E3779B97F4A7C15ULL + word.high * 0xC2B2AE3D27D4EB4FULL;
   }
-  static uint64_t deciding_alone(uint64_t first) { return remix(first ^ 0x5bd1e9955bd1e995ULL); }
+  uint64_t deciding_alone(uint64_t first) const {
+    const uint64_t word_bits = ~uint64_t{0} << (shift_ + 6);
+    return (first & word_bits) | (remix(first ^ 0x5bd1e9955bd1e995ULL) >> 58 << shift_);
+  }
   static uint64_t pair(uint64_t first, unsigned char separator, const Word& second) {
     return remix(first ^ (hash_of(second) + (separator + 1u) * 0xD6E8FEB86659FD93ULL));
   }
@@ -246,12 +262,13 @@ class WordSieve {
   unsigned shift_ = 63;       // 64 - log2 of the number of bits
   uint64_t case_bits_ = 0;  // 0x20 in each byte when ASCII letters fold to lower case
   bool judges_pairs_ = false;  // the entries after first words are in bits_
+  bool many_starters_ = false;  // more than three starters: skip() compares with all of them
   std::array<unsigned char, 128> separators_{};  // SieveRules::folded
   uint64_t space_[2] = {0, 0};                    // SieveRules::space, one bit per byte
   // The starters given to build (never plain separators), each in every byte, so that skip()
   // compares with a vector loaded as it is; unused ones are '_', which no plain separator is
   // anyway.
-  Bytes starters_[3] = {};
+  Bytes starters_[kMaxStarters] = {};
   // The LeadRange given to build, as its first byte and the number of bytes in it, the same way.
   Bytes own_cluster_first_ = {};
   Bytes own_cluster_count_ = {};

@@ -230,12 +230,30 @@ TEST(WordSieve, GathersTheTopBitOfEachByteAsMovemaskDoes) {
 }
 
 TEST(WordSieve, IsEmptyWhenItCannotBeSelective) {
-  std::vector<std::string> keys;
-  for (int i = 0; i < 20000; ++i) keys.push_back("w" + std::to_string(i) + " x");
-  EXPECT_FALSE(filter_of(keys).sieve().enabled());
-  // Four ASCII separators that begin keys: more than skip() compares with.
-  EXPECT_FALSE(filter_of({"(a", "[a", "{a", "<a", "paris"}).sieve().enabled());
-  EXPECT_TRUE(filter_of({"(a", "[a", "{a", "paris"}).sieve().enabled());
+  // More ASCII separators that begin keys than skip() compares with.
+  EXPECT_FALSE(filter_of({"(a", "[a", "{a", "<a", "'a", "`a", "*a", "/a", ":a", "paris"})
+                   .sieve()
+                   .enabled());
+  // The table: 64 bits per entry up to 64 KB, then 16 at least, up to 2 MB; beyond, none.
+  EXPECT_EQ(WordSieve::table_bits(1), size_t{1} << 16);
+  EXPECT_EQ(WordSieve::table_bits(4096), size_t{1} << 18);
+  EXPECT_EQ(WordSieve::table_bits(32768), size_t{1} << 19);
+  EXPECT_EQ(WordSieve::table_bits(32769), size_t{1} << 20);
+  EXPECT_EQ(WordSieve::table_bits(size_t{1} << 20), size_t{1} << 24);
+  EXPECT_EQ(WordSieve::table_bits((size_t{1} << 20) + 1), 0u);
+}
+
+TEST(WordSieve, StopsAtEachOfEightBytesThatBeginKeys) {
+  const std::vector<std::string> starters = {"(", "[", "{", "<", "'", "`", "*", "/"};
+  std::vector<std::string> keys = {"paris"};
+  for (const std::string& starter : starters) keys.push_back(starter + "a");
+  const StartFilter filter = filter_of(keys);
+  ASSERT_TRUE(filter.sieve().enabled());
+  for (const std::string& starter : starters) {
+    const std::string text = "no key in here " + starter + "a) but there";
+    SCOPED_TRACE(text);
+    EXPECT_EQ(step(filter, text).position, text.find(starter));
+  }
 }
 
 bool is_word_byte(unsigned char c) {
@@ -325,6 +343,60 @@ TEST(WordSieve, NeverStepsOverAWordStartWhereAKeyMatches) {
     }
   }
   EXPECT_GT(stepped_over, 5000u);
+}
+
+// A large gazetteer: 20,000 first words, beyond what a table in the L1 cache holds
+// selectively. Most first words are judged by the word after them; one in ten decides alone
+// (a key that is the word itself, whatever follows it).
+std::vector<std::string> large_aliases() {
+  std::vector<std::string> aliases;
+  for (int i = 0; i < 20000; ++i) {
+    const std::string first = "w" + std::to_string(i);
+    aliases.push_back(i % 10 == 0 ? first : first + " x" + std::to_string(i % 7));
+  }
+  return aliases;
+}
+
+TEST(WordSieve, JudgesPairsWithALargeGazetteer) {
+  const StartFilter filter = filter_of(fold_all(large_aliases()));
+  expect_stops(filter, {
+      // w12's key is "w12 x5", w17's "w17 x3".
+      {"the w12 x3 and w17 x3 here", "w17 x3"},
+      {"the w12 x4, W12 X5 here", "W12 X5"},
+      // "w20" is a key: it decides alone.
+      {"the w12 x3 and w20 x1 here", "w20 x1"},
+  });
+}
+
+TEST(WordSieve, NeverStepsOverAKeyOfALargeGazetteer) {
+  const std::vector<std::string> keys = fold_all(large_aliases());
+  const StartFilter filter = filter_of(keys);
+  ASSERT_TRUE(filter.sieve().enabled());
+  // The text's words: w0 to w49 and x0 to x9, so the keys that may match are those of w0 to
+  // w49 (a key's first word must be a whole word of the text).
+  const std::vector<std::string> candidates(keys.begin(), keys.begin() + 50);
+  const std::vector<std::string> separators = {" ", " ", "  ", "\n", ", ", "."};
+  std::mt19937 random(20261206);
+  size_t stepped_over = 0;
+  for (int round = 0; round < 40; ++round) {
+    std::string text = " ";
+    while (text.size() < 120) {
+      text += (random() % 2 ? "w" : "x") + std::to_string(random() % (random() % 2 ? 50 : 10));
+      text += separators[random() % separators.size()];
+    }
+    for (size_t from = 1; from < text.size(); ++from) {
+      if (is_word_byte(static_cast<unsigned char>(text[from - 1]))) continue;
+      const std::string rest = text.substr(from);
+      const Stop stop = step(filter, rest);
+      SCOPED_TRACE("text '" + text + "' from " + std::to_string(from));
+      for (size_t pos = 0; pos < stop.position; ++pos) {
+        if (pos > 0 && is_word_byte(static_cast<unsigned char>(rest[pos - 1]))) continue;
+        ++stepped_over;
+        EXPECT_FALSE(key_matches_at(candidates, rest, pos)) << "stepped over " << pos;
+      }
+    }
+  }
+  EXPECT_GT(stepped_over, 2000u);
 }
 
 // Through the scanner: names at every offset from a 16-byte block's start, among words the
