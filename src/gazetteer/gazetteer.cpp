@@ -40,6 +40,12 @@ void Gazetteer::plan_ascii_steps() {
     const bool starts_key =
         c_.trie.step(automaton::Trie::kRoot, first_folded) != automaton::Trie::kDead;
     const uint8_t after = entry.has(FoldEntry::kWord) ? kAsciiAfterWord : 0;
+    const bool folds_to_one_word_byte =
+        (entry.has(FoldEntry::kIdentity) || entry.length == 1) && first_folded < 0x80 &&
+        fold_table_->entry(first_folded).has(FoldEntry::kWord);
+    if (entry.has(FoldEntry::kWord) && folds_to_one_word_byte) {
+      ascii_word_folds_[byte] = first_folded;
+    }
     for (const bool word_boundaries : {true, false}) {
       for (const bool after_word : {false, true}) {
         // As Scanner::run decides may_start for a cluster.

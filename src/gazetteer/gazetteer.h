@@ -165,6 +165,10 @@ class Gazetteer {
   const uint8_t* ascii_steps(bool word_boundaries) const {
     return ascii_steps_.data() + (word_boundaries ? 0 : 256);
   }
+  // For an ASCII word character that is a cluster of its own when ASCII follows it and folds
+  // to one ASCII word character: that character; 0 for any other byte. All 0 when some ASCII
+  // character folds away, as for ascii_steps.
+  const uint8_t* ascii_word_folds() const { return ascii_word_folds_.data(); }
 
   // Bytes held by this gazetteer (the process-wide fold tables are not counted).
   size_t memory_usage() const;
@@ -179,6 +183,7 @@ class Gazetteer {
   const unicode::FoldTable* case_keeping_fold_table_ = nullptr;
   StringIndex<Gazetteer, &Gazetteer::entity_id> entity_by_id_{this};
   std::array<uint8_t, 512> ascii_steps_{};
+  std::array<uint8_t, 256> ascii_word_folds_{};
   automaton::StartFilter start_filter_;
 };
 

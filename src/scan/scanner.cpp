@@ -67,6 +67,7 @@ class Scanner {
   size_t skip_sieved_words(size_t pos, bool& after_word) const;
   size_t rejected_word_end(size_t pos);
   void feed(const unicode::Cluster& cluster, bool may_start, bool after_word);
+  size_t walk_inside_word(size_t pos);
   Trie::State restart(unsigned char byte);
   bool ends_inside_word(const unicode::Cluster& cluster) const;
   void collect_candidates(const unicode::Cluster& cluster);
@@ -173,6 +174,27 @@ size_t Scanner::rejected_word_end(size_t pos) {
     return 0;
   }
   return pos + verdict.word_length;
+}
+
+// Inside a word of ASCII, while a walk is live and nothing waits to be checked or emitted:
+// each byte is a cluster of its own (ASCII follows it), no match begins there (word mode) and
+// no key ends with it (a word character follows), so it is only recorded and fed, as feed()
+// would, without reading its cluster. Stops before a byte where the walk would restart (and
+// before the word's last byte, where keys may end): run() reads those.
+size_t Scanner::walk_inside_word(size_t pos) {
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text_.data());
+  const uint8_t* folds = gazetteer_.ascii_word_folds();
+  const size_t last = text_.size() - 1;
+  for (; pos < last && folds[bytes[pos + 1]] != 0; ++pos) {
+    const unsigned char folded = folds[bytes[pos]];
+    if (folded == 0) break;
+    const Trie::State next = trie_.step(state_, folded);
+    if (next == Trie::kDead) break;
+    ring(position_++) = uint64_t{pos} << kOffsetShift | kAfterWord;
+    state_ = next;
+    ++state_depth_;
+  }
+  return pos;
 }
 
 // Records the cluster in the ring and feeds its folded bytes to the automaton. Each byte's
@@ -389,6 +411,9 @@ bool Scanner::run() {
           continue;
         }
       }
+    } else if (after_word && word_boundaries_ && scratch_.candidates_.empty() &&
+               scratch_.spans_.empty()) {
+      pos = walk_inside_word(pos);
     }
     const unicode::Cluster cluster = reader_.read(text_.data(), text_.size(), pos);
     if (!scratch_.candidates_.empty()) check_candidates(cluster.word);

@@ -43,6 +43,19 @@ TEST(Matching, WhiteSpaceAndSoftHyphensInsideANameDoNotMatter) {
                           "joly");
 }
 
+// Inside ASCII words the scanner feeds bytes to its automaton without reading their clusters
+// (Scanner::walk_inside_word): keys still end only at word ends, and a walk that dies inside a
+// word hands over to a later one that goes on.
+TEST(Matching, WalksThroughWordsEndOnlyAtWordEnds) {
+  const auto g = build({entity("spb", "Saint Petersburg"), entity("cde", "Cdefgh"),
+                        entity("abx", "Ab Cdefx"), entity("ny", "New York")});
+  EXPECT_EQ(matched_text(*g, "SAINT PETERSBURGH, Saint PeTeRsBuRg. saint petersburg_x"),
+            Strings{"Saint PeTeRsBuRg"});
+  EXPECT_EQ(matched_text(*g, "ab cdefgh ab cdefx ab cdefghi"), (Strings{"cdefgh", "ab cdefx"}));
+  EXPECT_EQ(matched_text(*g, "New Yorkers, New York's, new york2, NEW YORK"),
+            (Strings{"New York", "NEW YORK"}));
+}
+
 TEST(Matching, AnAliasWrittenInNfdMatchesComposedText) {
   const auto g = build({entity("joly", "Me\u0301lanie Joly")});
   expect_found_as_written(*g, {"M\u00E9lanie Joly", "Melanie Joly"}, "joly");
