@@ -216,15 +216,15 @@ class WordSieve {
   static uint64_t low_bytes(uint32_t count) { return (uint64_t{1} << (8 * count)) - 1; }
 
   // Every entry is a hash whose top bits pick its bit. A word's: multiplicative hashing of
-  // its two halves, the sum of their products. The entries after a first word remix its
-  // hash: each separator and second word after it, and the mark that it decides alone, which
-  // keeps the top bits that pick the first word's 64 bits and puts other bits below them.
+  // its two halves, the sum of their products. The entries after a first word: each separator
+  // and second word remix its hash; the mark that it decides alone keeps the bits that pick
+  // the first word's 64 bits of the table and takes the 6 bits below them (as well mixed) for
+  // the 6 that pick a bit among those 64.
   static uint64_t hash_of(const Word& word) {
     return word.low * 0x9E3779B97F4A7C15ULL + word.high * 0xC2B2AE3D27D4EB4FULL;
   }
   uint64_t deciding_alone(uint64_t first) const {
-    const uint64_t word_bits = ~uint64_t{0} << (shift_ + 6);
-    return (first & word_bits) | (remix(first ^ 0x5bd1e9955bd1e995ULL) >> 58 << shift_);
+    return (first & ~bit_in_word_) | ((first << 6) & bit_in_word_);
   }
   static uint64_t pair(uint64_t first, unsigned char separator, const Word& second) {
     return remix(first ^ (hash_of(second) + (separator + 1u) * 0xD6E8FEB86659FD93ULL));
@@ -260,6 +260,7 @@ class WordSieve {
 
   std::vector<uint64_t> bits_;
   unsigned shift_ = 63;       // 64 - log2 of the number of bits
+  uint64_t bit_in_word_ = 0;  // the 6 bits of a hash that pick a bit among 64: 63 << shift_
   uint64_t case_bits_ = 0;  // 0x20 in each byte when ASCII letters fold to lower case
   bool judges_pairs_ = false;  // the entries after first words are in bits_
   bool many_starters_ = false;  // more than three starters: skip() compares with all of them
