@@ -1,10 +1,10 @@
 // The first look at the word starts of ASCII text, before the start filter's: one bit per
 // hashed first word of the keys. Most words of a text are no key's first word; this rejects
-// them 16 bytes of text at a time, several words side by side, where the start filter takes
-// one word (and the next) at a time. With a small or medium gazetteer the table is a few
-// kilobytes that stay in the L1 cache; with a large one (GeoNames: 320k first words) it grows
-// to at most 2 MB, where a lookup may miss the L1 cache but still costs less than the start
-// filter's reading of the word it rejects.
+// them a block of 32 bytes of text at a time, several words side by side, where the start
+// filter takes one word (and the next) at a time. With a small or medium gazetteer the table
+// is a few kilobytes that stay in the L1 cache; with a large one (GeoNames: 320k first words)
+// it grows to at most 2 MB, where a lookup may miss the L1 cache but still costs less than the
+// start filter's reading of the word it rejects.
 //
 // A word here is a run of ASCII letters and digits shorter than 16 bytes, folded as the start
 // filter folds them (lower case when the gazetteer folds case). A key can only begin at a
@@ -13,7 +13,7 @@
 // digits at the start of a key that the key ends with or that an ASCII separator follows.
 //
 // A text word that is some key's first word ("the", "new") is then judged by what follows it,
-// when all of that is in the 16 bytes: the separator after it (a run of white space as one
+// when all of that is in the block: the separator after it (a run of white space as one
 // space) and the next word, T2, maybe empty. The sieve also holds each key's first word, its
 // separator s1 and T2 when T2 is whole (it ends the key or an ASCII separator follows it), and
 // marks the first words that decide alone: a key that is the word alone, or the word and s1
@@ -91,8 +91,10 @@ class WordSieve {
 
   bool enabled() const { return !bits_.empty(); }
 
-  // How many bytes skip() reads from where it is asked.
-  static constexpr size_t kReadBytes = 32;
+  // How many bytes of text skip() judges at a time, and how many it reads from where it is
+  // asked (a word that begins in the block may run 15 bytes past its start).
+  static constexpr uint32_t kBlockBytes = 32;
+  static constexpr size_t kReadBytes = kBlockBytes + 16;
 
   // How far the scanner may step: length() bytes (0: not at all), after which after_word()
   // tells whether the byte before is a word character, and held() whether the next word is one
@@ -111,56 +113,75 @@ class WordSieve {
   };
 
   // `text` (kReadBytes readable) is where a match may begin, after a non-word character. The
-  // scanner may step over the words of the next 16 bytes that the sieve rejects and the plain
-  // separators (ASCII, no word character, beginning no key) around them: up to the first word
-  // it cannot reject or that is not whole there (which may be the first: length 0), or the
-  // first byte that is neither (or the ASCII byte before a non-ASCII one, whose cluster it may
-  // begin, a combining mark joining it, unless that one begins a cluster of its own).
+  // scanner may step over the words of the block (kBlockBytes) that the sieve rejects and the
+  // plain separators (ASCII, no word character, beginning no key) around them: up to the first
+  // word it cannot reject, does not read (more than 15 bytes) or that is not whole there (which
+  // may be the first: length 0), or the first byte that is neither (or the ASCII byte before a
+  // non-ASCII one, whose cluster it may begin, a combining mark joining it, unless that one
+  // begins a cluster of its own).
   [[gnu::always_inline]] Skip skip(const unsigned char* text) const {
-    // Sixteen bytes classified at once (GCC and Clang vector extensions: SSE2 on x86-64, NEON
-    // on ARM), each class then read as 16 bits, text order from the lowest bit up.
-    Bytes raw;
-    std::memcpy(&raw, text, sizeof(raw));
-    const uint32_t word = bits_of(reinterpret_cast<Bytes>((raw | 0x20) - 'a' < 26) |
-                                  reinterpret_cast<Bytes>(raw - '0' < 10));
-    const uint32_t not_ascii =
-        bits_of(reinterpret_cast<Bytes>(raw >= 0x80)) | uint32_t{text[16] >= 0x80} << 16;
-    Bytes stops = reinterpret_cast<Bytes>(raw == '_');
-    for (size_t i = 0; i < 3; ++i) stops |= reinterpret_cast<Bytes>(raw == starters_[i]);
-    if (many_starters_) {  // a branch taken the same way for the whole scan
-      for (size_t i = 3; i < kMaxStarters; ++i) {
-        stops |= reinterpret_cast<Bytes>(raw == starters_[i]);
+    // The block classified 16 bytes at once (GCC and Clang vector extensions: SSE2 on x86-64,
+    // NEON on ARM), each class then read as one bit per byte, text order from the lowest bit
+    // up; bit kBlockBytes is the byte after the block.
+    Bytes raw[kBlockBytes / 16];
+    std::memcpy(raw, text, sizeof(raw));
+    const auto bits = [&](auto predicate) {
+      uint64_t mask = 0;
+      for (uint32_t i = 0; i < kBlockBytes / 16; ++i) {
+        mask |= uint64_t{bits_of(predicate(raw[i]))} << (16 * i);
       }
-    }
-    const uint32_t other = not_ascii | bits_of(stops);
-    const uint32_t own_cluster =
-        bits_of(reinterpret_cast<Bytes>(raw - own_cluster_first_ < own_cluster_count_)) |
-        uint32_t{static_cast<uint8_t>(text[16] - own_cluster_first_[0]) < own_cluster_count_[0]}
-            << 16;
+      return mask;
+    };
+    const unsigned char after = text[kBlockBytes];
+    const uint64_t word = bits([](const Bytes& b) {
+      return reinterpret_cast<Bytes>((b | 0x20) - 'a' < 26) | reinterpret_cast<Bytes>(b - '0' < 10);
+    });
+    const uint64_t not_ascii = bits([](const Bytes& b) { return b >= 0x80; }) |
+                               uint64_t{after >= 0x80} << kBlockBytes;
+    const uint64_t other = not_ascii | bits([&](const Bytes& b) {
+                             Bytes stops = reinterpret_cast<Bytes>(b == '_');
+                             for (size_t i = 0; i < 3; ++i) {
+                               stops |= reinterpret_cast<Bytes>(b == starters_[i]);
+                             }
+                             if (many_starters_) {  // taken the same way for the whole scan
+                               for (size_t i = 3; i < kMaxStarters; ++i) {
+                                 stops |= reinterpret_cast<Bytes>(b == starters_[i]);
+                               }
+                             }
+                             return stops;
+                           });
+    const uint64_t own_cluster =
+        bits([&](const Bytes& b) { return b - own_cluster_first_ < own_cluster_count_; }) |
+        uint64_t{static_cast<uint8_t>(after - own_cluster_first_[0]) < own_cluster_count_[0]}
+            << kBlockBytes;
     // The bytes before the first that is neither a word byte nor a plain separator are clean.
     // Every word there but the last is whole; so is the last, unless it runs to where the
     // clean bytes end (it may go on past them).
-    const uint32_t clean_end = static_cast<uint32_t>(__builtin_ctz(other | 1u << 16));
-    const uint32_t starts = word & ~(word << 1) & ((1u << clean_end) - 1);
+    const uint32_t clean_end =
+        static_cast<uint32_t>(__builtin_ctzll(other | uint64_t{1} << kBlockBytes));
+    const uint64_t starts = word & ~(word << 1) & ((uint64_t{1} << clean_end) - 1);
     const bool last_open = clean_end > 0 && ((word >> (clean_end - 1)) & 1);
     uint32_t stop = clean_end;
     bool after_word = false;
     if (last_open) {
-      stop = 31 - static_cast<uint32_t>(__builtin_clz(starts));
+      stop = 63 - static_cast<uint32_t>(__builtin_clzll(starts));
     } else if (clean_end > 0 && (((not_ascii & ~own_cluster) >> clean_end) & 1)) {
       stop = clean_end - 1;  // a plain separator, after a word or another separator
       after_word = stop > 0 && ((word >> (stop - 1)) & 1);
     }
-    for (uint32_t pending = starts & ((1u << stop) - 1); pending != 0; pending &= pending - 1) {
-      const uint32_t start = static_cast<uint32_t>(__builtin_ctz(pending));
-      const uint64_t first = hash_of(word_at(text, start, word));
+    for (uint64_t pending = starts & ((uint64_t{1} << stop) - 1); pending != 0;
+         pending &= pending - 1) {
+      const uint32_t start = static_cast<uint32_t>(__builtin_ctzll(pending));
+      const uint32_t length = length_at(start, word);
+      if (length > kLongestWord) return Skip(start, false);  // a word it does not read
+      const uint64_t first = hash_of(word_at(text, start, length));
       if (!has(first)) continue;
-      switch (judge_next_word(text, start, first, word, clean_end)) {
+      switch (judge_next_word(text, start + length, first, word, clean_end)) {
         case Next::kRejects:
           continue;
         case Next::kHeld:
           return Skip::before_held_word(start);
-        case Next::kUnread:  // from this word on, the next 16 bytes may hold what follows it
+        case Next::kUnread:  // from this word on, the next block may hold what follows it
           return start == 0 ? Skip::before_held_word(0) : Skip(start, false);
       }
     }
@@ -201,9 +222,12 @@ class WordSieve {
     return top_bits(halves[0]) | top_bits(halves[1]) << 8;
 #endif
   }
-  // The word at `text + start` (`word`: the word bytes of the 16 from `text`), folded.
-  Word word_at(const unsigned char* text, uint32_t start, uint32_t word) const {
-    const uint32_t length = static_cast<uint32_t>(__builtin_ctz(~(word >> start)));
+  // The length of the word at `start` (`word`: the word bytes of the block, one bit each).
+  static uint32_t length_at(uint32_t start, uint64_t word) {
+    return static_cast<uint32_t>(__builtin_ctzll(~(word >> start)));
+  }
+  // The `length` (at most kLongestWord) bytes at `text + start`, a word, folded.
+  Word word_at(const unsigned char* text, uint32_t start, uint32_t length) const {
     uint64_t halves[2];
     std::memcpy(halves, text + start, sizeof(halves));
     // Letters and digits only: setting bit 5 of each byte folds the letters, keeps the digits.
@@ -235,15 +259,16 @@ class WordSieve {
     return (bits_[bit >> 6] >> (bit & 63)) & 1;
   }
 
-  // What the sieve makes of the key first word `first` (its hash) at `text + start`, from
-  // what follows it within the clean bytes (below clean_end) of the 16 bytes read.
+  // What the sieve makes of the key first word `first` (its hash), which ends at
+  // `text + first_end`, from what follows it within the clean bytes (below clean_end) of the
+  // block read.
   enum class Next { kRejects, kHeld, kUnread };
-  [[gnu::noinline]] Next judge_next_word(const unsigned char* text, uint32_t start,
-                                         uint64_t first, uint32_t word,
+  [[gnu::noinline]] Next judge_next_word(const unsigned char* text, uint32_t first_end,
+                                         uint64_t first, uint64_t word,
                                          uint32_t clean_end) const {
     if (!judges_pairs_ || has(deciding_alone(first))) return Next::kHeld;
     // The first word is whole: a plain separator (ASCII) follows it.
-    uint32_t at = start + static_cast<uint32_t>(__builtin_ctz(~(word >> start)));
+    uint32_t at = first_end;
     const unsigned char separator = separators_[text[at]];
     if (is_space(text[at])) {
       while (++at < clean_end && is_space(text[at])) {
@@ -252,9 +277,13 @@ class WordSieve {
       ++at;
     }
     if (at >= clean_end) return Next::kUnread;
-    const uint32_t second_end = at + static_cast<uint32_t>(__builtin_ctz(~(word >> at)));
-    if (second_end >= clean_end) return Next::kUnread;  // it may go on
-    return has(pair(first, separator, word_at(text, at, word))) ? Next::kHeld : Next::kRejects;
+    const uint32_t second_length = length_at(at, word);
+    if (at + second_length >= clean_end) return Next::kUnread;  // it may go on
+    // The table holds no longer second word, even of a key that has one: the start filter
+    // judges it.
+    if (second_length > kLongestWord) return Next::kHeld;
+    return has(pair(first, separator, word_at(text, at, second_length))) ? Next::kHeld
+                                                                         : Next::kRejects;
   }
   bool is_space(unsigned char byte) const { return (space_[byte >> 6] >> (byte & 63)) & 1; }
 

@@ -1,4 +1,4 @@
-// The word sieve lets the scanner step over words 16 bytes at a time. Stepping over a word where
+// The word sieve lets the scanner step over words a block of bytes at a time. Stepping over a word where
 // a key begins loses a match silently, and stopping with the wrong idea of the character before
 // (or inside a character's cluster) breaks the boundary rule: both are checked against a
 // brute-force reading of the folded text, on random keys and texts made of the characters
@@ -104,7 +104,7 @@ TEST(WordSieve, StepsOverWordsThatBeginNoKeyUpToOneThatMay) {
     {"no summit here, none at all: a G7 summit, at last", "G7"},
     // Judged by the word after the first: "U" then "." and "K" begins no key.
     {"nothing of it, nothing: U.K. and U.S. officials", "U.S."},
-    // Unless the first word decides alone ("Paris" is a key) or the 16 bytes read do
+    // Unless the first word decides alone ("Paris" is a key) or the block read does
     // not hold all of the next word.
     {"the cat sat on the mat of Paris Hilton", "Paris Hilton"},
     {"abcdefghij new york", "new york"},
@@ -121,6 +121,10 @@ TEST(WordSieve, JudgesAKeyFirstWordByTheWordAfterIt) {
     {"of the\n   Gambia", "the\n"},
     // "St." is a key whatever follows it.
     {"we saw st.kitts", "st.kitts"},
+  });
+  // A second word of more than 15 bytes is not in the table: the start filter judges it.
+  expect_stops(filter_of(fold_all({"New Internationalization"})), {
+    {"a new day, the new internationalization", "new internationalization"},
   });
 }
 
@@ -158,13 +162,14 @@ TEST(WordSieve, StopsBeforeWhatItDoesNotRead) {
   // A byte that begins a key.
   EXPECT_EQ(step(filter, "it is a long way (Paris) to go").position,
             offset_of("it is a long way (Paris)", "("));
-  // The 16th byte, a plain separator, and a combining mark after it.
-  const std::string across = "the cat sat on  \xCC\x81 here and there";
-  ASSERT_EQ(across.find("\xCC"), 16u);
+  // The block's last byte, a plain separator, and a combining mark after it.
+  std::string across = "the cat sat on the mat and the dog and the cat";
+  across.resize(WordSieve::kBlockBytes - 2);
+  across += "  \xCC\x81 here and there";
   const Stop at_mark = step(filter, across);
-  EXPECT_EQ(at_mark.position, 15u);
+  EXPECT_EQ(at_mark.position, WordSieve::kBlockBytes - 1);
   EXPECT_FALSE(at_mark.after_word);
-  // A word of 16 bytes or more is never whole within the 16 bytes read.
+  // A word of more than 15 bytes is never judged: the start filter reads it.
   EXPECT_EQ(step(filter, "internationalization is long").position, 0u);
   EXPECT_EQ(step(filter, "the internationalization is long").position, 4u);
 }
@@ -399,15 +404,15 @@ TEST(WordSieve, NeverStepsOverAKeyOfALargeGazetteer) {
   EXPECT_GT(stepped_over, 2000u);
 }
 
-// Through the scanner: names at every offset from a 16-byte block's start, among words the
-// sieve steps over, beside characters it does not read.
+// Through the scanner: names at every offset from a block's start, among words the sieve
+// steps over, beside characters it does not read.
 TEST(WordSieve, ScanningFindsEveryNameAtEveryOffset) {
   using test_support::entity;
   using test_support::matched_text;
   const auto g = test_support::build({entity("paris", "Paris"), entity("ny", "New York"),
                                       entity("us", "U.S."), entity("cafe", "Caf\xC3\xA9")});
   ASSERT_TRUE(g->start_filter().sieve().enabled());
-  for (size_t offset = 0; offset < 40; ++offset) {
+  for (size_t offset = 0; offset < 2 * WordSieve::kBlockBytes + 8; ++offset) {
     SCOPED_TRACE(offset);
     std::string filler;
     while (filler.size() < offset) filler += "ab ";
