@@ -1,6 +1,6 @@
 // The first look at the word starts of ASCII text, before the start filter's: one bit per
 // hashed first word of the keys. Most words of a text are no key's first word; this rejects
-// them a block of 32 bytes of text at a time, several words side by side, where the start
+// them a block of 31 bytes of text at a time, several words side by side, where the start
 // filter takes one word (and the next) at a time. With a small or medium gazetteer the table
 // is a few kilobytes that stay in the L1 cache; with a large one (GeoNames: 320k first words)
 // it grows to at most 2 MB, where a lookup may miss the L1 cache but still costs less than the
@@ -91,9 +91,13 @@ class WordSieve {
 
   bool enabled() const { return !bits_.empty(); }
 
-  // How many bytes of text skip() judges at a time, and how many it reads from where it is
-  // asked (a word that begins in the block may run 15 bytes past its start).
-  static constexpr uint32_t kBlockBytes = 32;
+  // How many bytes of text skip() judges at a time: those of kVectors vectors of 16 but the
+  // last, which it reads to know what follows the block. And how many it reads from where it
+  // is asked (a word that begins in the block may run 15 bytes past its start). Two vectors:
+  // more would save a little on English text and cost more on accented text, where a block
+  // ends at the first letter beyond ASCII.
+  static constexpr uint32_t kVectors = 2;
+  static constexpr uint32_t kBlockBytes = 16 * kVectors - 1;
   static constexpr size_t kReadBytes = kBlockBytes + 16;
 
   // How far the scanner may step: length() bytes (0: not at all), after which after_word()
@@ -123,21 +127,19 @@ class WordSieve {
     // The block classified 16 bytes at once (GCC and Clang vector extensions: SSE2 on x86-64,
     // NEON on ARM), each class then read as one bit per byte, text order from the lowest bit
     // up; bit kBlockBytes is the byte after the block.
-    Bytes raw[kBlockBytes / 16];
+    Bytes raw[kVectors];
     std::memcpy(raw, text, sizeof(raw));
     const auto bits = [&](auto predicate) {
       uint64_t mask = 0;
-      for (uint32_t i = 0; i < kBlockBytes / 16; ++i) {
+      for (uint32_t i = 0; i < kVectors; ++i) {
         mask |= uint64_t{bits_of(predicate(raw[i]))} << (16 * i);
       }
       return mask;
     };
-    const unsigned char after = text[kBlockBytes];
     const uint64_t word = bits([](const Bytes& b) {
       return reinterpret_cast<Bytes>((b | 0x20) - 'a' < 26) | reinterpret_cast<Bytes>(b - '0' < 10);
     });
-    const uint64_t not_ascii = bits([](const Bytes& b) { return b >= 0x80; }) |
-                               uint64_t{after >= 0x80} << kBlockBytes;
+    const uint64_t not_ascii = bits([](const Bytes& b) { return b >= 0x80; });
     const uint64_t other = not_ascii | bits([&](const Bytes& b) {
                              Bytes stops = reinterpret_cast<Bytes>(b == '_');
                              for (size_t i = 0; i < 3; ++i) {
@@ -151,9 +153,7 @@ class WordSieve {
                              return stops;
                            });
     const uint64_t own_cluster =
-        bits([&](const Bytes& b) { return b - own_cluster_first_ < own_cluster_count_; }) |
-        uint64_t{static_cast<uint8_t>(after - own_cluster_first_[0]) < own_cluster_count_[0]}
-            << kBlockBytes;
+        bits([&](const Bytes& b) { return b - own_cluster_first_ < own_cluster_count_; });
     // The bytes before the first that is neither a word byte nor a plain separator are clean.
     // Every word there but the last is whole; so is the last, unless it runs to where the
     // clean bytes end (it may go on past them).

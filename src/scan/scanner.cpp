@@ -130,7 +130,7 @@ size_t Scanner::skip_ascii(size_t pos, bool& after_word) const {
   return pos;
 }
 
-// At a word start where skip_ascii stopped: the words that the sieve rejects, 32 bytes at a
+// At a word start where skip_ascii stopped: the words that the sieve rejects, a block at a
 // time, with the plain separators between them, and the words with letters beyond ASCII that
 // it rejects once the start filter has read them. With a small gazetteer most of a text goes
 // by here and nowhere else.
