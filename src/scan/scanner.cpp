@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 
 #include "unicode/cluster_reader.h"
@@ -65,6 +66,8 @@ class Scanner {
   uint64_t& ring(uint64_t position) { return scratch_.ring_[position & ring_mask_]; }
   size_t skip_ascii(size_t pos, bool& after_word) const;
   size_t skip_sieved_words(size_t pos, bool& after_word) const;
+  [[gnu::always_inline]] bool sieve_step(const unsigned char* window, size_t& pos,
+                                         bool& after_word) const;
   size_t rejected_word_end(size_t pos);
   void feed(const unicode::Cluster& cluster, bool may_start, bool after_word);
   size_t walk_inside_word(size_t pos);
@@ -130,33 +133,52 @@ size_t Scanner::skip_ascii(size_t pos, bool& after_word) const {
   return pos;
 }
 
+// One look of the sieve at `window`: the text from `pos`, or a copy of the text's end (see
+// skip_sieved_words). Steps `pos` (past the end of the text when the sieve steps over the
+// NULs after it) and `after_word`; false when the scanner is to look at `pos` itself.
+inline bool Scanner::sieve_step(const unsigned char* window, size_t& pos,
+                                bool& after_word) const {
+  const automaton::WordSieve::Skip skip = sieve_->skip(window);
+  pos += skip.length();
+  if (skip.held()) return false;  // the start filter judges that word
+  if (skip.after_word()) {
+    after_word = true;
+    return false;
+  }
+  if (skip.length() != 0) return true;
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text_.data());
+  const size_t word_length = start_filter_->sieved_word_length(bytes + pos, bytes + text_.size());
+  if (word_length == 0) return false;
+  // Rejected: step over the word (its clusters end inside it or at its end: it is followed
+  // by a known separator, or the text ends) and the separators after it.
+  after_word = true;
+  pos = skip_ascii(pos + word_length, after_word);
+  return !after_word;
+}
+
 // At a word start where skip_ascii stopped: the words that the sieve rejects, a block at a
 // time, with the plain separators between them, and the words with letters beyond ASCII that
 // it rejects once the start filter has read them. With a small gazetteer most of a text goes
 // by here and nowhere else.
 size_t Scanner::skip_sieved_words(size_t pos, bool& after_word) const {
   constexpr size_t kRead = automaton::WordSieve::kReadBytes;
-  if (text_.size() < kRead) return pos;
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text_.data());
-  const size_t last = text_.size() - kRead;
-  while (pos <= last) {
-    const automaton::WordSieve::Skip skip = sieve_->skip(bytes + pos);
-    pos += skip.length();
-    if (skip.held()) break;  // the start filter judges that word
-    if (skip.after_word()) {
-      after_word = true;
-      break;
+  if (text_.size() >= kRead) {
+    const size_t last = text_.size() - kRead;
+    while (pos <= last) {
+      if (!sieve_step(bytes + pos, pos, after_word)) return pos;
     }
-    if (skip.length() != 0) continue;
-    const size_t word_length = start_filter_->sieved_word_length(bytes + pos, bytes + text_.size());
-    if (word_length == 0) break;
-    // Rejected: step over the word (its clusters end inside it or at its end: it is followed
-    // by a known separator, or the text ends) and the separators after it.
-    after_word = true;
-    pos = skip_ascii(pos + word_length, after_word);
-    if (after_word) break;
   }
-  return pos;
+  // The sieve reads kRead bytes. Near the end it reads a copy of the text's last bytes
+  // followed by NULs: a plain separator, which the sieve takes as it takes the end of the text
+  // (no key goes on past either, none contains a NUL), so that short texts are sieved too.
+  unsigned char tail[kRead];
+  while (pos < text_.size()) {
+    std::memset(tail, 0, kRead);
+    std::memcpy(tail, bytes + pos, text_.size() - pos);
+    if (!sieve_step(tail, pos, after_word)) break;
+  }
+  return std::min(pos, text_.size());
 }
 
 // Where the word at `pos` ends, when the start filter proves that no key begins at `pos`, a
@@ -401,7 +423,10 @@ bool Scanner::run() {
   while (pos < text_.size()) {
     if (state_ == Trie::kDead && scratch_.candidates_.empty()) {
       pos = skip_ascii(pos, after_word);
-      if (!after_word && sieve_ != nullptr) pos = skip_sieved_words(pos, after_word);
+      if (!after_word && sieve_ != nullptr) {
+        pos = skip_sieved_words(pos, after_word);
+        if (pos == text_.size()) break;  // the sieve stepped over the rest
+      }
       if (!after_word) {
         if (const size_t word_end = rejected_word_end(pos)) {
           // No walk is live and none begins in this word: step over it. It is made of word

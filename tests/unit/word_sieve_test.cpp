@@ -427,5 +427,29 @@ TEST(WordSieve, ScanningFindsEveryNameAtEveryOffset) {
   }
 }
 
+// Through the scanner: the sieve reads the end of a text, and texts shorter than what it
+// reads, from a copy followed by NULs, which it takes as the end of the text.
+TEST(WordSieve, ScanningFindsNamesAtTheEndOfShortTexts) {
+  using test_support::entity;
+  using test_support::matched_text;
+  const auto g = test_support::build({entity("paris", "Paris"), entity("ny", "New York"),
+                                      entity("us", "U.S."), entity("cafe", "Caf\xC3\xA9")});
+  ASSERT_TRUE(g->start_filter().sieve().enabled());
+  using Names = std::vector<std::string>;
+  const std::vector<std::pair<std::string, Names>> endings = {
+      {"Paris", {"Paris"}},       {"Parisian", {}},  {"new york", {"new york"}},
+      {"the new", {}},            {"new yorker", {}}, {"U.S.", {"U.S."}},
+      {"U.S", {}},                {"caf\xC3\xA9", {"caf\xC3\xA9"}}, {"cafe\xCC\x81", {"cafe\xCC\x81"}},
+  };
+  for (size_t words = 0; words < 2 * WordSieve::kReadBytes / 3; ++words) {
+    std::string filler;
+    for (size_t i = 0; i < words; ++i) filler += i % 2 == 0 ? "ab " : "c ";
+    for (const auto& [ending, names] : endings) {
+      SCOPED_TRACE(filler + ending);
+      EXPECT_EQ(matched_text(*g, filler + ending), names);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace onoma::automaton
