@@ -1,6 +1,6 @@
-// The word sieve lets the scanner step over words a block of bytes at a time. Stepping over a word where
-// a key begins loses a match silently, and stopping with the wrong idea of the character before
-// (or inside a character's cluster) breaks the boundary rule: both are checked against a
+// The word sieve lets the scanner step over words a block of bytes at a time. Stepping over a
+// word where a key begins loses a match silently, and stopping with the wrong idea of the
+// character before (or inside a character's cluster) breaks the boundary rule: both are checked against a
 // brute-force reading of the folded text, on random keys and texts made of the characters
 // where its rules change, and on the cases a reader would worry about.
 #include "automaton/word_sieve.h"
@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -404,14 +405,20 @@ TEST(WordSieve, NeverStepsOverAKeyOfALargeGazetteer) {
   EXPECT_GT(stepped_over, 2000u);
 }
 
+// The gazetteer of the scanning tests below: a few names, and a sieve.
+std::unique_ptr<gazetteer::Gazetteer> sieved_gazetteer() {
+  using test_support::entity;
+  auto g = test_support::build({entity("paris", "Paris"), entity("ny", "New York"),
+                                entity("us", "U.S."), entity("cafe", "Caf\xC3\xA9")});
+  EXPECT_TRUE(g->start_filter().sieve().enabled());
+  return g;
+}
+
 // Through the scanner: names at every offset from a block's start, among words the sieve
 // steps over, beside characters it does not read.
 TEST(WordSieve, ScanningFindsEveryNameAtEveryOffset) {
-  using test_support::entity;
   using test_support::matched_text;
-  const auto g = test_support::build({entity("paris", "Paris"), entity("ny", "New York"),
-                                      entity("us", "U.S."), entity("cafe", "Caf\xC3\xA9")});
-  ASSERT_TRUE(g->start_filter().sieve().enabled());
+  const auto g = sieved_gazetteer();
   for (size_t offset = 0; offset < 2 * WordSieve::kBlockBytes + 8; ++offset) {
     SCOPED_TRACE(offset);
     std::string filler;
@@ -430,16 +437,19 @@ TEST(WordSieve, ScanningFindsEveryNameAtEveryOffset) {
 // Through the scanner: the sieve reads the end of a text, and texts shorter than what it
 // reads, from a copy followed by NULs, which it takes as the end of the text.
 TEST(WordSieve, ScanningFindsNamesAtTheEndOfShortTexts) {
-  using test_support::entity;
   using test_support::matched_text;
-  const auto g = test_support::build({entity("paris", "Paris"), entity("ny", "New York"),
-                                      entity("us", "U.S."), entity("cafe", "Caf\xC3\xA9")});
-  ASSERT_TRUE(g->start_filter().sieve().enabled());
+  const auto g = sieved_gazetteer();
   using Names = std::vector<std::string>;
   const std::vector<std::pair<std::string, Names>> endings = {
-      {"Paris", {"Paris"}},       {"Parisian", {}},  {"new york", {"new york"}},
-      {"the new", {}},            {"new yorker", {}}, {"U.S.", {"U.S."}},
-      {"U.S", {}},                {"caf\xC3\xA9", {"caf\xC3\xA9"}}, {"cafe\xCC\x81", {"cafe\xCC\x81"}},
+      {"Paris", {"Paris"}},
+      {"Parisian", {}},
+      {"new york", {"new york"}},
+      {"the new", {}},
+      {"new yorker", {}},
+      {"U.S.", {"U.S."}},
+      {"U.S", {}},
+      {"caf\xC3\xA9", {"caf\xC3\xA9"}},
+      {"cafe\xCC\x81", {"cafe\xCC\x81"}},
   };
   for (size_t words = 0; words < 2 * WordSieve::kReadBytes / 3; ++words) {
     std::string filler;
