@@ -1,8 +1,8 @@
 // The word sieve lets the scanner step over words a block of bytes at a time. Stepping over a
 // word where a key begins loses a match silently, and stopping with the wrong idea of the
-// character before (or inside a character's cluster) breaks the boundary rule: both are checked against a
-// brute-force reading of the folded text, on random keys and texts made of the characters
-// where its rules change, and on the cases a reader would worry about.
+// character before (or inside a character's cluster) breaks the boundary rule: both are
+// checked against a brute-force reading of the folded text, on random keys and texts made of
+// the characters where its rules change, and on the cases a reader would worry about.
 #include "automaton/word_sieve.h"
 
 #include <gtest/gtest.h>
