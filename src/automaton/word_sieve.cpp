@@ -129,7 +129,7 @@ WordSieve WordSieve::build(const Trie& trie, const SieveRules& rules) {
   sieve.shift_ = 64 - static_cast<unsigned>(__builtin_ctzll(bits));
   sieve.bit_in_word_ = uint64_t{63} << sieve.shift_;
   sieve.case_bits_ = rules.fold_case ? 0x2020202020202020ULL : 0;
-  sieve.many_starters_ = rules.starters.size() > 3;
+  sieve.starter_count_ = static_cast<uint8_t>(rules.starters.size());
   for (size_t i = 0; i < kMaxStarters; ++i) {
     sieve.starters_[i] = broadcast(i < rules.starters.size() ? rules.starters[i] : '_');
   }

@@ -141,11 +141,14 @@ class WordSieve {
     });
     const uint64_t not_ascii = bits([](const Bytes& b) { return b >= 0x80; });
     const uint64_t other = not_ascii | bits([&](const Bytes& b) {
+                             // Branches taken the same way for the whole scan.
                              Bytes stops = reinterpret_cast<Bytes>(b == '_');
-                             for (size_t i = 0; i < 3; ++i) {
-                               stops |= reinterpret_cast<Bytes>(b == starters_[i]);
+                             if (starter_count_ > 0) {
+                               for (size_t i = 0; i < 3; ++i) {
+                                 stops |= reinterpret_cast<Bytes>(b == starters_[i]);
+                               }
                              }
-                             if (many_starters_) {  // taken the same way for the whole scan
+                             if (starter_count_ > 3) {
                                for (size_t i = 3; i < kMaxStarters; ++i) {
                                  stops |= reinterpret_cast<Bytes>(b == starters_[i]);
                                }
@@ -292,7 +295,7 @@ class WordSieve {
   uint64_t bit_in_word_ = 0;  // the 6 bits of a hash that pick a bit among 64: 63 << shift_
   uint64_t case_bits_ = 0;  // 0x20 in each byte when ASCII letters fold to lower case
   bool judges_pairs_ = false;  // the entries after first words are in bits_
-  bool many_starters_ = false;  // more than three starters: skip() compares with all of them
+  uint8_t starter_count_ = 0;  // skip() compares with none, three or all of starters_
   std::array<unsigned char, 128> separators_{};  // SieveRules::folded
   uint64_t space_[2] = {0, 0};                    // SieveRules::space, one bit per byte
   // The starters given to build (never plain separators), each in every byte, so that skip()
