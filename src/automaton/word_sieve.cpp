@@ -5,9 +5,9 @@ namespace {
 
 // The table's size (table_bits). Up to 64 KB, 64 bits per entry: about 1.5% of lookups
 // answer "maybe" wrongly, and the table stays in the L1 and L2 caches. Beyond, down to 16 bits
-// per entry (6%), in at most 2 MB, the L2 caches' size: a lookup there may miss the L1 cache,
-// but one miss per word still costs less than the start filter's reading of the word (on
-// GeoNames' 320k first words, 28% fewer instructions per byte of English text). Fewer bits
+// per entry (6%), in at most 2 MB: a lookup there may miss the L1 and L2 caches, but one miss
+// per word still costs less than the start filter's reading of the word (on GeoNames' 320k
+// first words, 28% fewer instructions per byte of English text; bench/PROFILE.md). Fewer bits
 // per entry would let too many words through.
 constexpr size_t kMinBits = size_t{1} << 16;
 constexpr size_t kCachedBits = size_t{1} << 19;
