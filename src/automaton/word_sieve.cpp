@@ -127,7 +127,6 @@ WordSieve WordSieve::build(const Trie& trie, const SieveRules& rules) {
   WordSieve sieve;
   sieve.bits_.assign(bits / 64, 0);
   sieve.shift_ = 64 - static_cast<unsigned>(__builtin_ctzll(bits));
-  sieve.bit_in_word_ = uint64_t{63} << sieve.shift_;
   sieve.case_bits_ = rules.fold_case ? 0x2020202020202020ULL : 0;
   sieve.starter_count_ = static_cast<uint8_t>(rules.starters.size());
   for (size_t i = 0; i < kMaxStarters; ++i) {

@@ -85,8 +85,8 @@ class WordSieve {
   // The size of the table, in bits, for `entries` first words and entries after them: a power
   // of two, 0 when they are too many for the sieve to be selective.
   static size_t table_bits(size_t entries);
-  // skip() compares each byte with this many starters at most (three when there are no
-  // more: a large gazetteer's keys begin with ' ` * / : [ and the like).
+  // skip() compares each byte with this many starters at most (with none, three or all: a
+  // large gazetteer's keys begin with ' ` * / : [ and the like).
   static constexpr size_t kMaxStarters = 8;
 
   bool enabled() const { return !bits_.empty(); }
@@ -251,7 +251,8 @@ class WordSieve {
     return word.low * 0x9E3779B97F4A7C15ULL + word.high * 0xC2B2AE3D27D4EB4FULL;
   }
   uint64_t deciding_alone(uint64_t first) const {
-    return (first & ~bit_in_word_) | ((first << 6) & bit_in_word_);
+    const uint64_t bit_in_word = uint64_t{63} << shift_;  // the hash bits that pick among 64
+    return (first & ~bit_in_word) | ((first << 6) & bit_in_word);
   }
   static uint64_t pair(uint64_t first, unsigned char separator, const Word& second) {
     return remix(first ^ (hash_of(second) + (separator + 1u) * 0xD6E8FEB86659FD93ULL));
@@ -292,7 +293,6 @@ class WordSieve {
 
   std::vector<uint64_t> bits_;
   unsigned shift_ = 63;       // 64 - log2 of the number of bits
-  uint64_t bit_in_word_ = 0;  // the 6 bits of a hash that pick a bit among 64: 63 << shift_
   uint64_t case_bits_ = 0;  // 0x20 in each byte when ASCII letters fold to lower case
   bool judges_pairs_ = false;  // the entries after first words are in bits_
   uint8_t starter_count_ = 0;  // skip() compares with none, three or all of starters_

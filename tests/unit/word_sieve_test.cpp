@@ -297,6 +297,19 @@ bool begins_cluster_after_ascii(const std::string& text, size_t position) {
          reader.read(text.data(), text.size(), position - 1).end == position;
 }
 
+// Checks that no key matches at a word start of `rest` before `stop`, where the sieve stepped
+// over it; returns how many word starts that was.
+size_t expect_no_key_stepped_over(const std::vector<std::string>& keys, const std::string& rest,
+                                  const Stop& stop) {
+  size_t stepped_over = 0;
+  for (size_t pos = 0; pos < stop.position; ++pos) {
+    if (pos > 0 && is_word_byte(static_cast<unsigned char>(rest[pos - 1]))) continue;
+    ++stepped_over;
+    EXPECT_FALSE(key_matches_at(keys, rest, pos)) << "stepped over " << pos;
+  }
+  return stepped_over;
+}
+
 TEST(WordSieve, NeverStepsOverAWordStartWhereAKeyMatches) {
   std::mt19937 random(20261202);
   const std::vector<std::string> alphabet = {"a", "b", "A", "B", "1", " ", " ", "\n", ".", ",",
@@ -333,11 +346,7 @@ TEST(WordSieve, NeverStepsOverAWordStartWhereAKeyMatches) {
       const std::string rest = text.substr(from);
       const Stop stop = step(filter, rest);
       SCOPED_TRACE("text '" + text + "' from " + std::to_string(from));
-      for (size_t pos = 0; pos < stop.position; ++pos) {
-        if (pos > 0 && is_word_byte(static_cast<unsigned char>(rest[pos - 1]))) continue;
-        ++stepped_over;
-        EXPECT_FALSE(key_matches_at(keys, rest, pos)) << "stepped over " << pos;
-      }
+      stepped_over += expect_no_key_stepped_over(keys, rest, stop);
       if (stop.position > 0 && stop.position < rest.size()) {
         const auto before = static_cast<unsigned char>(rest[stop.position - 1]);
         EXPECT_EQ(stop.after_word, is_word_byte(before));
@@ -395,11 +404,7 @@ TEST(WordSieve, NeverStepsOverAKeyOfALargeGazetteer) {
       const std::string rest = text.substr(from);
       const Stop stop = step(filter, rest);
       SCOPED_TRACE("text '" + text + "' from " + std::to_string(from));
-      for (size_t pos = 0; pos < stop.position; ++pos) {
-        if (pos > 0 && is_word_byte(static_cast<unsigned char>(rest[pos - 1]))) continue;
-        ++stepped_over;
-        EXPECT_FALSE(key_matches_at(candidates, rest, pos)) << "stepped over " << pos;
-      }
+      stepped_over += expect_no_key_stepped_over(candidates, rest, stop);
     }
   }
   EXPECT_GT(stepped_over, 2000u);
