@@ -29,7 +29,8 @@ nanobind::list find(nanobind::handle self, nanobind::handle text, int policy, in
 
 // Matches of every text of a list or tuple, as a list of lists of Match. The texts are
 // scanned without the GIL by `threads` threads (the calling one included), each with its own
-// scratch, over the one shared gazetteer.
+// scratch, over the one shared gazetteer; between two of its own chunks the calling thread
+// takes the GIL back to turn the finished chunks into Match objects (batch_scan.h).
 nanobind::list find_batch(nanobind::handle self, nanobind::handle texts, int policy,
                           int boundary, size_t threads);
 
