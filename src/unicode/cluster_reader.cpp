@@ -11,12 +11,6 @@ constexpr char kReplacementUtf8[] = "\xEF\xBF\xBD";
 
 const unsigned char* bytes(const char* p) { return reinterpret_cast<const unsigned char*>(p); }
 
-// Whether the byte at `at` may belong to the cluster of the ASCII or two-byte character before
-// it: any byte beyond ASCII may begin a mark; an ASCII byte joins only if it folds away.
-bool may_join(const FoldTable& table, const unsigned char* b, size_t length, size_t at) {
-  return at < length && (b[at] >= 0x80 || table.entry(b[at]).folds_away());
-}
-
 }  // namespace
 
 void ClusterReader::append_folded(const char* folded, size_t length, Cluster& cluster) {
@@ -86,44 +80,9 @@ void ClusterReader::reorder_marks(const char* text, Cluster& cluster) {
 // Cyrillic...) followed by an ASCII character that does not join it (ASCII has no marks; some
 // option sets fold ASCII away), and ASCII runs of white space. Returns false to let read()
 // take the general way.
-bool ClusterReader::read_simple(const char* text, size_t length, size_t pos, Cluster& cluster) {
-  const unsigned char* b = bytes(text);
-  auto joins = [&](size_t at) { return may_join(table_, b, length, at); };
-  char32_t code_point = b[pos];
-  size_t end = pos + 1;
-  if (code_point >= 0x80) {
-    if (code_point < 0xC2 || code_point > 0xDF || end == length || (b[end] & 0xC0) != 0x80) {
-      return false;
-    }
-    code_point = ((code_point & 0x1F) << 6) | (b[end] & 0x3F);
-    ++end;
-  }
-  const FoldEntry& e = table_.entry(code_point);
-  const bool white_space = e.has(FoldEntry::kWhiteSpace);
-  if (white_space && table_.collapses_white_space()) {
-    if (end - pos > 1) return false;
-    while (end < length && b[end] < 0x80 && table_.entry(b[end]).has(FoldEntry::kWhiteSpace)) ++end;
-    if (joins(end)) return false;
-    cluster.folded = " ";
-    cluster.folded_length = 1;
-  } else {
-    if (joins(end)) return false;
-    const bool identity = e.has(FoldEntry::kIdentity);
-    cluster.folded = identity ? text + pos : table_.folded_bytes(e);
-    cluster.folded_length = identity ? end - pos : e.length;
-  }
-  cluster.begin = pos;
-  cluster.end = end;
-  cluster.word = e.has(FoldEntry::kWord);
-  cluster.folded_starts_word = e.has(FoldEntry::kFoldStartsWord);
-  cluster.white_space = white_space;
-  return true;
-}
-
-Cluster ClusterReader::read(const char* text, size_t length, size_t pos) {
+Cluster ClusterReader::read_composed(const char* text, size_t length, size_t pos) {
   const unsigned char* end = bytes(text) + length;
   Cluster cluster;
-  if (read_simple(text, length, pos, cluster)) return cluster;
   cluster.begin = pos;
   const DecodedCodePoint first = decode_utf8(bytes(text) + pos, end);
   const FoldEntry& base = table_.entry(first.code_point);
@@ -184,7 +143,7 @@ std::string fold_string(const FoldTable& table, const char* text, size_t length)
       const FoldEntry& e = table.entry(b[pos]);
       const size_t next = pos + 1;
       if (!e.has(FoldEntry::kWhiteSpace) && !e.folds_away() &&
-          !may_join(table, b, length, next)) {
+          !joins_cluster_before(table, b, length, next)) {
         if (pending_space) folded.push_back(' ');
         pending_space = false;
         if (e.has(FoldEntry::kIdentity)) {

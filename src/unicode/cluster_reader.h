@@ -26,18 +26,68 @@ struct Cluster {
   bool white_space = false;
 };
 
+// Whether the byte at `at` may belong to the cluster of the ASCII or two-byte character before
+// it: any byte beyond ASCII may begin a mark; an ASCII byte joins only if it folds away.
+inline bool joins_cluster_before(const FoldTable& table, const unsigned char* b, size_t length,
+                                 size_t at) {
+  return at < length && (b[at] >= 0x80 || table.entry(b[at]).folds_away());
+}
+
 class ClusterReader {
  public:
   explicit ClusterReader(const FoldTable& table) : table_(table) {}
 
   // The cluster that begins at byte `pos` of `text` (pos < length). The folded bytes stay
-  // valid until the next call.
-  Cluster read(const char* text, size_t length, size_t pos);
+  // valid until the next call. Inline for the common case (read_simple), which the scanner
+  // takes for most bytes that a walk reads: a call and a returned struct cost as much again.
+  Cluster read(const char* text, size_t length, size_t pos) {
+    Cluster cluster;
+    if (read_simple(text, length, pos, cluster)) return cluster;
+    return read_composed(text, length, pos);
+  }
 
   const FoldTable& table() const { return table_; }
 
  private:
-  bool read_simple(const char* text, size_t length, size_t pos, Cluster& cluster);
+  // An ASCII or two-byte character that is a cluster alone (no mark or character that folds
+  // away after it; a run of ASCII white space when white space is folded): filled in, true.
+  bool read_simple(const char* text, size_t length, size_t pos, Cluster& cluster) const {
+    const auto* b = reinterpret_cast<const unsigned char*>(text);
+    auto joins = [&](size_t at) { return joins_cluster_before(table_, b, length, at); };
+    char32_t code_point = b[pos];
+    size_t end = pos + 1;
+    if (code_point >= 0x80) {
+      if (code_point < 0xC2 || code_point > 0xDF || end == length || (b[end] & 0xC0) != 0x80) {
+        return false;
+      }
+      code_point = ((code_point & 0x1F) << 6) | (b[end] & 0x3F);
+      ++end;
+    }
+    const FoldEntry& e = table_.entry(code_point);
+    const bool white_space = e.has(FoldEntry::kWhiteSpace);
+    if (white_space && table_.collapses_white_space()) {
+      if (end - pos > 1) return false;
+      while (end < length && b[end] < 0x80 && table_.entry(b[end]).has(FoldEntry::kWhiteSpace)) {
+        ++end;
+      }
+      if (joins(end)) return false;
+      cluster.folded = " ";
+      cluster.folded_length = 1;
+    } else {
+      if (joins(end)) return false;
+      const bool identity = e.has(FoldEntry::kIdentity);
+      cluster.folded = identity ? text + pos : table_.folded_bytes(e);
+      cluster.folded_length = identity ? end - pos : e.length;
+    }
+    cluster.begin = pos;
+    cluster.end = end;
+    cluster.word = e.has(FoldEntry::kWord);
+    cluster.folded_starts_word = e.has(FoldEntry::kFoldStartsWord);
+    cluster.white_space = white_space;
+    return true;
+  }
+  // Any other cluster: decoded code point by code point, marks reordered.
+  Cluster read_composed(const char* text, size_t length, size_t pos);
   void append_folded(const char* bytes, size_t length, Cluster& cluster);
   void reorder_marks(const char* text, Cluster& cluster);
 
