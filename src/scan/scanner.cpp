@@ -84,7 +84,15 @@ class Scanner {
   void add_span(const Scratch::Span& span);
   Scratch::Span take_first_span();
   void compact_accepted();
-  bool settle();
+  // Where the earliest live walk began (the folded position reached when none is live).
+  uint64_t horizon() const { return state_ == Trie::kDead ? position_ : position_ - state_depth_; }
+  // Emits the spans that nothing read later can change (settle_spans); inline, because most
+  // calls, one per cluster read, find none.
+  bool settle() {
+    const std::vector<Scratch::Span>& spans = scratch_.spans_;
+    return spans.empty() || spans.front().start_position >= horizon() || settle_spans();
+  }
+  bool settle_spans();
   bool emit(const Scratch::Span& span);
   void forget_walks_before(uint64_t position);
 
@@ -390,11 +398,9 @@ void Scanner::compact_accepted() {
 
 // Emits, in order, the spans that start before the earliest live walk: nothing read later can
 // add to them or change the policy's choice among them.
-bool Scanner::settle() {
+bool Scanner::settle_spans() {
   std::vector<Scratch::Span>& spans = scratch_.spans_;
-  const uint64_t horizon =
-      state_ == Trie::kDead ? position_ : position_ - state_depth_;
-  if (spans.empty() || spans.front().start_position >= horizon) return true;
+  const uint64_t horizon = this->horizon();
 
   if (options_.policy == Policy::kAll) {
     while (!spans.empty() && spans.front().start_position < horizon) {
