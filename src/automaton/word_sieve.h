@@ -267,9 +267,11 @@ class WordSieve {
   // `text + first_end`, from what follows it within the clean bytes (below clean_end) of the
   // block read.
   enum class Next { kRejects, kHeld, kUnread };
-  [[gnu::noinline]] Next judge_next_word(const unsigned char* text, uint32_t first_end,
-                                         uint64_t first, uint64_t word,
-                                         uint32_t clean_end) const {
+  // Inline: a large gazetteer's sieve calls it for half of the words of English text, and the
+  // call with its five arguments was a quarter of its instructions (callgrind).
+  [[gnu::always_inline]] Next judge_next_word(const unsigned char* text, uint32_t first_end,
+                                              uint64_t first, uint64_t word,
+                                              uint32_t clean_end) const {
     if (!judges_pairs_ || has(deciding_alone(first))) return Next::kHeld;
     // The first word is whole: a plain separator (ASCII) follows it.
     uint32_t at = first_end;
