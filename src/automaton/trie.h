@@ -55,7 +55,17 @@ class Trie {
 
   State step(State state, unsigned char byte) const {
     if (state == kRoot) return root_child_[byte];
-    const auto [first, end] = children(state);
+    auto [first, end] = children(state);
+    // The children are sorted by byte. Near the root a node has dozens (every letter after
+    // "new "), where halving first costs fewer reads than going through them one by one.
+    while (end - first > kLinearChildren) {
+      const State middle = first + (end - first) / 2;
+      if (label(middle) > byte) {
+        end = middle;
+      } else {
+        first = middle;
+      }
+    }
     for (State child = first; child != end; ++child) {
       const unsigned char label = this->label(child);
       if (label == byte) return child;
@@ -63,6 +73,8 @@ class Trie {
     }
     return kDead;
   }
+  // step() goes through at most this many children one by one.
+  static constexpr State kLinearChildren = 8;
 
   // Calls f(child, byte) for each child of `state`, in byte order.
   template <class F>

@@ -95,6 +95,31 @@ TEST(Trie, EveryByteValueIsAnEdge) {
   }
 }
 
+TEST(Trie, StepFindsEachChildOfAWideNodeAndNothingElse) {
+  // step() halves a node's children down to a few, then looks through those one by one: every
+  // byte, present or not, must land right at every width on both sides of that switch.
+  std::mt19937 rng(20261206);
+  for (const size_t width : {1, 2, 7, 8, 9, 10, 16, 17, 33, 85, 200, 255}) {
+    SCOPED_TRACE(width);
+    std::vector<unsigned char> bytes(256);
+    for (uint32_t byte = 0; byte < 256; ++byte) bytes[byte] = static_cast<unsigned char>(byte);
+    std::shuffle(bytes.begin(), bytes.end(), rng);
+    bytes.resize(width);
+    std::vector<std::string> keys;
+    keys.reserve(width);
+    std::vector<Trie::Entry> entries;
+    for (const unsigned char byte : bytes) {
+      entries.push_back({keys.emplace_back(std::string("q") + static_cast<char>(byte)), byte});
+    }
+    const Trie trie = build(entries);
+    const std::set<unsigned char> present(bytes.begin(), bytes.end());
+    for (uint32_t byte = 0; byte < 256; ++byte) {
+      const std::string key = std::string("q") + static_cast<char>(byte);
+      EXPECT_EQ(lookup(trie, key), present.count(byte) ? Values{byte} : Values{}) << byte;
+    }
+  }
+}
+
 TEST(Trie, MultiByteKeys) {
   const Trie trie = build({{"m\xC3\xA9lanie", 0}, {"melanie", 1}, {"\xE6\x9D\xB1\xE4\xBA\xAC", 2}});
   EXPECT_EQ(lookup(trie, "m\xC3\xA9lanie"), Values{0});
