@@ -35,6 +35,7 @@ from worker import ref_path  # noqa: E402
 
 MB = 1_000_000
 ENGLISH = "en.txt"
+INTERLEAVED_GAZETTEER = "large_realistic"  # the gazetteer of the speed targets
 PYPI = ("onoma", "ahocorasick-rs", "daachorse", "pyahocorasick", "flashtext", "spacy", "matplotlib")
 
 
@@ -113,6 +114,9 @@ def main():
     ap.add_argument("--skip-large", default="", help="comma-separated peer names to skip on large gazetteers")
     ap.add_argument("--callgrind-mb", type=float, default=1, help="MB of en.txt for callgrind (0: skip)")
     ap.add_argument("--callgrind-gazetteers", default="small,large_realistic")
+    ap.add_argument("--interleaved-rounds", type=int, default=9,
+                    help="rounds of onoma and Hyperscan in turn in one process, en.txt × "
+                         f"{INTERLEAVED_GAZETTEER} (0: skip)")
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "RESULTS.md"))
     ap.add_argument("--chart", default=os.path.join(ROOT, "bench", "results.png"))
     args = ap.parse_args()
@@ -147,6 +151,17 @@ def main():
                 r.update(gazetteer=gaz, text=ENGLISH)
                 callgrind.append(r)
                 log(f"callgrind {gaz} × {ENGLISH} ({r['bytes']/MB:.1f} MB): {r['per_byte']:.1f} instructions/byte")
+
+        interleaved = None
+        if (args.interleaved_rounds > 0 and INTERLEAVED_GAZETTEER in gazetteers
+                and "Hyperscan" not in args.skip_large and ENGLISH in texts):
+            interleaved = native.interleaved(
+                args.native_dir, os.path.join(DATA, INTERLEAVED_GAZETTEER + ".jsonl"),
+                os.path.join(DATA, INTERLEAVED_GAZETTEER + ".aliases.txt"), texts[ENGLISH]["path"],
+                args.interleaved_rounds)
+            interleaved.update(gazetteer=INTERLEAVED_GAZETTEER, text=ENGLISH)
+            log(f"interleaved {INTERLEAVED_GAZETTEER} × {ENGLISH}: onoma {interleaved['onoma_mbs']:.1f}, "
+                f"Hyperscan {interleaved['hyperscan_mbs']:.2f} MB/s, ratio {interleaved['ratio']:.2f}")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -170,7 +185,8 @@ def main():
                 machine.setdefault(f"{p['peer']} (native)", p["native"]["version"])
     elapsed = time.perf_counter() - start
     results = dict(args=vars(args) | {"skip_large": sorted(args.skip_large)}, texts=texts,
-                   gazetteers=gazetteers, callgrind=callgrind, machine=machine, elapsed=elapsed,
+                   gazetteers=gazetteers, callgrind=callgrind, interleaved=interleaved, machine=machine,
+                   elapsed=elapsed,
                    finished=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
     with open(os.path.join(HERE, "last_run.json"), "w") as f:
         json.dump(results, f, indent=1)

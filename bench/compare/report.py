@@ -98,6 +98,8 @@ def _targets(w, results):
     def yes(ok):
         return "yes" if ok else "**no**"
 
+    interleaved = results.get("interleaved")
+
     def ratio_row(label, rows, peer, want):
         x = _peer(rows, peer) if rows else None
         if x is None:
@@ -105,7 +107,13 @@ def _targets(w, results):
             return
         r = onoma_ref(rows)["mbs"] / x["mbs"]
         extra = f" ({_ratio(onoma_ref(rows)['mbs'] / x['same_mbs'])} same-answer)" if x.get("same_mbs") else ""
-        w(f"| {label} | {_ratio(r)}{extra} | {yes(r >= want)} |")
+        met = r >= want
+        if peer == "Hyperscan" and interleaved:
+            # Met only when the interleaved ratio agrees: see the notes.
+            extra += (f"; in turn in one process, {_ratio(interleaved['ratio'])} (C API "
+                      f"{interleaved['onoma_mbs']:.1f} vs {interleaved['hyperscan_mbs']:.2f} MB/s)")
+            met = met and interleaved["ratio"] >= want
+        w(f"| {label} | {_ratio(r)}{extra} | {yes(met)} |")
 
     for peer, want in (("ahocorasick-rs", 3), ("Hyperscan", 10), ("pyahocorasick", 50), ("flashtext", 100),
                        ("spaCy PhraseMatcher", 300)):
@@ -303,6 +311,16 @@ def _notes(w, results):
       "move by tens of percent between runs; the callgrind counts do not. The two-thread figure needs a "
       f"free second core: threads=2 / threads=1 in this run was {spread}, so its verdict above says more "
       "about the machine's load than about onoma.")
+    interleaved = results.get("interleaved")
+    if interleaved:
+        w(f"- Each peer's row is timed in its own process, minutes after onoma's, so a change in the machine's "
+          f"speed between the two moves the ratio. The Hyperscan target is therefore also measured in one "
+          f"process (`native/interleaved_bench.cpp`): onoma's C API scan (default options) and Hyperscan's raw "
+          f"count on the same {interleaved['text']} × {interleaved['gazetteer']} bytes, in turn, "
+          f"{interleaved['rounds']} rounds: onoma {interleaved['onoma_mbs']:.1f} MB/s "
+          f"({interleaved['onoma_matches']:,} matches), Hyperscan {interleaved['hyperscan_mbs']:.2f} MB/s "
+          f"({interleaved['hyperscan_matches']:,} matches), median ratio {interleaved['ratio']:.2f}. The target "
+          f"counts as met only when both ratios reach it.")
     w("")
     w("## Not covered yet\n")
     w("- The 10M-alias gazetteer (`huge`) is not in the default run: `--gazetteers small,large_realistic,large,huge` "

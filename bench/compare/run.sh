@@ -35,8 +35,8 @@ if [ "${ONOMA_REINSTALL:-0}" = 1 ] || ! "$venv/bin/python" -c "import onoma" 2>/
   "$venv/bin/pip" install -q --force-reinstall --no-deps "$root"
 fi
 
-# The native programs; callgrind_scan links the libonoma that the venv's package ships, so
-# the instruction counts are those of the library the Python rows measure.
+# The native programs; callgrind_scan and interleaved_bench link the libonoma that the venv's
+# package ships, so the instruction counts are those of the library the Python rows measure.
 libonoma="$("$venv/bin/python" -c 'import onoma, os; print(os.path.join(os.path.dirname(onoma.__file__), "libonoma.so.0"))')"
 cmake -S "$here/native" -B "$native_build" -DCMAKE_BUILD_TYPE=Release \
   -DONOMA_LIBRARY="$libonoma" -DONOMA_INCLUDE_DIR="$root/include" >/dev/null
