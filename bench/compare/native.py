@@ -1,6 +1,6 @@
 """Runs the native programs of native/ (built by run.sh into build-bench-native): the memchr
 baseline, the Hyperscan and ICU-pipeline peers, callgrind on onoma's scan, and onoma against
-Hyperscan in one process. Each program prints JSON lines; this turns them into the rows
+each native peer in one process. Each program prints JSON lines; this turns them into the rows
 compare.py reports."""
 
 from __future__ import annotations
@@ -83,11 +83,13 @@ def callgrind(native_dir, jsonl, text_path, workdir):
     return result
 
 
-def interleaved(native_dir, jsonl, aliases_path, text_path, rounds):
-    """onoma's C API scan and Hyperscan's raw count timed in turn in one process
-    (interleaved_bench.cpp): both medians and the median of the rounds' ratios."""
-    return _json_lines([os.path.join(native_dir, "interleaved_bench"), jsonl, aliases_path,
-                        str(rounds), text_path])[0]
+def interleaved(native_dir, peer, jsonl, aliases_path, text_paths, rounds):
+    """onoma's C API scan and a native peer's raw scan (PEERS' name) timed in turn in one
+    process (interleaved_bench.cpp), one row per text: both medians and the median of the
+    rounds' ratios."""
+    program = PEERS[peer].replace("_bench", "")
+    return _json_lines([os.path.join(native_dir, "interleaved_bench"), program, jsonl, aliases_path,
+                        str(rounds), *text_paths])
 
 
 def versions(native_dir):

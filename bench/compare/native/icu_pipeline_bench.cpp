@@ -1,9 +1,4 @@
-// The ICU pipeline, "what a user must do today to get onoma's folding": fold aliases and
-// text with ICU (bench::IcuFolder: NFKC_Casefold, marks removed, offset map), match the
-// folded text with the best native matcher here (a Hyperscan literal database with
-// HS_FLAG_SOM_LEFTMOST, case-sensitive since both sides are folded already; taking the
-// start from the literal's length without SOM was no faster on 200k aliases), map every match
-// back to the original.
+// The ICU pipeline (icu_pipeline.h) as a peer of the comparison.
 //
 //   icu_pipeline_bench ALIASES SPANS_DIR RUNS BUDGET TEXT...
 //
@@ -17,11 +12,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
-#include <unordered_set>
 
 #include "bench_common.h"
-#include "icu_fold.h"
-#include "literal_database.h"
+#include "icu_pipeline.h"
 #include "same_answer.h"
 
 int main(int argc, char** argv) {
@@ -29,23 +22,10 @@ int main(int argc, char** argv) {
   const int runs = args.runs;
   const double budget = args.budget;
   std::vector<std::string> aliases = bench::read_lines(args.aliases);
-  const bench::IcuFolder folder;
   const std::size_t baseline = bench::memory_baseline();
   double t = bench::now();
-  std::vector<std::string> folded;  // distinct folded aliases: "Paris" and "PARIS" fold alike
-  {
-    std::unordered_set<std::string> seen;
-    for (const std::string& alias : aliases) {
-      std::string f;
-      folder.fold(alias, f, nullptr);
-      if (seen.insert(f).second) folded.push_back(std::move(f));
-    }
-  }
-  const double fold_aliases = bench::now() - t;
-  bench::LiteralDatabase db(folded, HS_FLAG_SOM_LEFTMOST);
+  bench::IcuPipeline pipeline(aliases);
   const double build = bench::now() - t;
-  const std::size_t folded_count = folded.size();
-  std::vector<std::string>().swap(folded);  // the database does not need them
   const std::size_t peak = bench::peak_rss() - baseline;
   const std::size_t resident = bench::resident_rss() - baseline;
 
@@ -56,13 +36,13 @@ int main(int argc, char** argv) {
   bench::JsonLine()
       .str("kind", "build")
       .integer("aliases", static_cast<long long>(aliases.size()))
-      .integer("folded_aliases", static_cast<long long>(folded_count))
-      .integer("skipped", static_cast<long long>(db.skipped()))
+      .integer("folded_aliases", static_cast<long long>(pipeline.folded_aliases()))
+      .integer("skipped", static_cast<long long>(pipeline.database().skipped()))
       .num("build", build)
-      .num("fold_aliases", fold_aliases)
+      .num("fold_aliases", pipeline.fold_aliases_seconds())
       .integer("peak", static_cast<long long>(peak))
       .integer("resident", static_cast<long long>(resident))
-      .integer("database", static_cast<long long>(db.database_size()))
+      .integer("database", static_cast<long long>(pipeline.database().database_size()))
       .str("version", std::string("ICU ") + icu_version + ", Hyperscan " + hs_version())
       .emit();
 
@@ -72,21 +52,15 @@ int main(int argc, char** argv) {
     const std::string& text = input.bytes;
     const double mb = input.mb;
 
-    std::string folded_text;
-    bench::OffsetMap map;
-    std::vector<bench::Span> found, original, answer;
+    std::vector<bench::Span> original, answer;
+    std::size_t found = 0;
     std::vector<double> raw_times, fold_times, same_times;
     for (int r = 0; r < runs; ++r) {
       double t0 = bench::now();
-      folded_text.clear();
-      map.start.clear();
-      map.end.clear();
-      folder.fold(text, folded_text, &map);
+      pipeline.fold(text);
       double t1 = bench::now();
-      found.clear();
-      db.collect(folded_text, found);
       original.clear();
-      for (const auto& [fs, fe] : found) original.emplace_back(map.start[fs], map.end[fe - 1]);
+      found = pipeline.match(original);
       double t2 = bench::now();
       answer = bench::same_answer(text, original);
       double t3 = bench::now();
@@ -102,12 +76,12 @@ int main(int argc, char** argv) {
         .str("kind", "scan")
         .str("text", name)
         .num("mbs", mb / raw)
-        .integer("matches", static_cast<long long>(found.size()))
+        .integer("matches", static_cast<long long>(found))
         .integer("runs", static_cast<long long>(raw_times.size()))
         .num("same_mbs", mb / bench::median(same_times))
         .integer("same_matches", static_cast<long long>(answer.size()))
         .num("fold_share", bench::median(fold_times) / raw)
-        .integer("folded_bytes", static_cast<long long>(folded_text.size()))
+        .integer("folded_bytes", static_cast<long long>(pipeline.folded_bytes()))
         .emit();
   }
   return 0;
