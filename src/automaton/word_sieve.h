@@ -102,14 +102,21 @@ class WordSieve {
 
   // How far the scanner may step: length() bytes (0: not at all), after which after_word()
   // tells whether the byte before is a word character, and held() whether the next word is one
-  // the sieve may hold (else it is one the sieve did not read). One register.
+  // the sieve may hold (else it is one the sieve did not read). beyond_ascii(): the next word
+  // goes on with a byte beyond ASCII (é, or a mark in decomposed text), which the sieve never
+  // reads, so the scanner reads that word next instead of asking the sieve again. One register.
   class Skip {
    public:
-    constexpr Skip(uint32_t length, bool after_word) : bits_(length << 2 | (after_word ? 1 : 0)) {}
-    static constexpr Skip before_held_word(uint32_t length) { return Skip(length << 2 | 2); }
-    uint32_t length() const { return bits_ >> 2; }
+    constexpr Skip(uint32_t length, bool after_word) : bits_(length << 3 | (after_word ? 1 : 0)) {}
+    static constexpr Skip before_held_word(uint32_t length) { return Skip(length << 3 | 2); }
+    // after_word and beyond_ascii never hold together (the next word follows no word byte).
+    static constexpr Skip stepped(uint32_t length, bool after_word, bool beyond_ascii) {
+      return Skip(length << 3 | uint32_t{beyond_ascii} << 2 | uint32_t{after_word});
+    }
+    uint32_t length() const { return bits_ >> 3; }
     bool after_word() const { return bits_ & 1; }
     bool held() const { return bits_ & 2; }
+    bool beyond_ascii() const { return bits_ & 4; }
 
    private:
     explicit constexpr Skip(uint32_t bits) : bits_(bits) {}
@@ -120,7 +127,8 @@ class WordSieve {
   // scanner may step over the words of the block (kBlockBytes) that the sieve rejects and the
   // plain separators (ASCII, no word character, beginning no key) around them: up to the first
   // word it cannot reject, does not read (more than 15 bytes) or that is not whole there (which
-  // may be the first: length 0), or the first byte that is neither (or the ASCII byte before a
+  // may be the first: length 0; beyond_ascii() when a byte beyond ASCII cuts it), or the first
+  // byte that is neither (or the ASCII byte before a
   // non-ASCII one, whose cluster it may begin, a combining mark joining it, unless that one
   // begins a cluster of its own).
   [[gnu::always_inline]] Skip skip(const unsigned char* text) const {
@@ -166,8 +174,10 @@ class WordSieve {
     const bool last_open = clean_end > 0 && ((word >> (clean_end - 1)) & 1);
     uint32_t stop = clean_end;
     bool after_word = false;
+    bool beyond_ascii = false;
     if (last_open) {
       stop = 63 - static_cast<uint32_t>(__builtin_clzll(starts));
+      beyond_ascii = (not_ascii >> clean_end) & 1;
     } else if (clean_end > 0 && (((not_ascii & ~own_cluster) >> clean_end) & 1)) {
       stop = clean_end - 1;  // a plain separator, after a word or another separator
       after_word = stop > 0 && ((word >> (stop - 1)) & 1);
@@ -188,7 +198,7 @@ class WordSieve {
           return start == 0 ? Skip::before_held_word(0) : Skip(start, false);
       }
     }
-    return {stop, after_word};
+    return Skip::stepped(stop, after_word, beyond_ascii);
   }
 
   // Whether some key's first word may be the `length` bytes of `folded` (at most 15, folded

@@ -153,7 +153,7 @@ inline bool Scanner::sieve_step(const unsigned char* window, size_t& pos,
     after_word = true;
     return false;
   }
-  if (skip.length() != 0) return true;
+  if (skip.length() != 0 && !skip.beyond_ascii()) return true;
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text_.data());
   const size_t word_length = start_filter_->sieved_word_length(bytes + pos, bytes + text_.size());
   if (word_length == 0) return false;

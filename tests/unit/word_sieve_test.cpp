@@ -208,6 +208,33 @@ TEST(WordSieve, JudgesWordsWithLettersBeyondAsciiAsTheyFold) {
   }
 }
 
+TEST(WordSieve, SaysWhenTheWordItStopsBeforeGoesOnBeyondAscii) {
+  // The scanner then reads that word itself instead of asking the sieve again.
+  const StartFilter filter = filter_of(fold_all({"Paris"}));
+  ASSERT_TRUE(filter.sieve().enabled());
+  struct Case {
+    std::string text;
+    std::string stop_before;
+    bool beyond_ascii;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"the cat of m\xC3\xA9tier and more", "m\xC3\xA9tier", true},
+           {"the cat of me\xCC\x81tier and more", "me\xCC\x81tier", true},
+           {"of \xC3\xA9t\xC3\xA9 and more", "\xC3\xA9t\xC3\xA9", false},  // none of it ASCII
+           {"the cat of Paris and more", "Paris", false},                 // held
+           {"a cat of abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz", false},  // too long
+           {"the cats, and so on. then abcdefgh", "abcdefgh", false},  // runs past the block
+       }) {
+    SCOPED_TRACE(c.text);
+    const std::string padded = c.text + std::string(WordSieve::kReadBytes, '\0');
+    const WordSieve::Skip skip =
+        filter.sieve().skip(reinterpret_cast<const unsigned char*>(padded.data()));
+    EXPECT_EQ(skip.length(), offset_of(c.text, c.stop_before));
+    EXPECT_EQ(skip.beyond_ascii(), c.beyond_ascii);
+    EXPECT_FALSE(skip.after_word());
+  }
+}
+
 TEST(WordSieve, JudgesWholeWordsOfUpToFifteenBytes) {
   const StartFilter filter = filter_of(fold_all({"Internationale", "Characteristical Inc", "Ab"}));
   for (const std::string key_word : {"Internationale", "CHARACTERISTICAL", "ab"}) {
