@@ -31,11 +31,11 @@ DATA = os.environ.get("ONOMA_BENCH_DATA", os.path.join(ROOT, "bench", "data"))
 
 import native  # noqa: E402
 from peers import all_peers  # noqa: E402
+from report import TARGET_GAZETTEER  # noqa: E402
 from worker import ref_path  # noqa: E402
 
 MB = 1_000_000
 ENGLISH = "en.txt"
-TARGET_GAZETTEER = "large_realistic"  # "the 900k-alias gazetteer" of the speed targets
 PYPI = ("onoma", "ahocorasick-rs", "daachorse", "pyahocorasick", "flashtext", "spacy", "matplotlib")
 
 

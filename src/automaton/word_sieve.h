@@ -107,12 +107,10 @@ class WordSieve {
   // reads, so the scanner reads that word next instead of asking the sieve again. One register.
   class Skip {
    public:
-    constexpr Skip(uint32_t length, bool after_word) : bits_(length << 3 | (after_word ? 1 : 0)) {}
-    static constexpr Skip before_held_word(uint32_t length) { return Skip(length << 3 | 2); }
     // after_word and beyond_ascii never hold together (the next word follows no word byte).
-    static constexpr Skip stepped(uint32_t length, bool after_word, bool beyond_ascii) {
-      return Skip(length << 3 | uint32_t{beyond_ascii} << 2 | uint32_t{after_word});
-    }
+    constexpr Skip(uint32_t length, bool after_word, bool beyond_ascii = false)
+        : bits_(length << 3 | uint32_t{beyond_ascii} << 2 | uint32_t{after_word}) {}
+    static constexpr Skip before_held_word(uint32_t length) { return Skip(length << 3 | 2); }
     uint32_t length() const { return bits_ >> 3; }
     bool after_word() const { return bits_ & 1; }
     bool held() const { return bits_ & 2; }
@@ -128,9 +126,8 @@ class WordSieve {
   // plain separators (ASCII, no word character, beginning no key) around them: up to the first
   // word it cannot reject, does not read (more than 15 bytes) or that is not whole there (which
   // may be the first: length 0; beyond_ascii() when a byte beyond ASCII cuts it), or the first
-  // byte that is neither (or the ASCII byte before a
-  // non-ASCII one, whose cluster it may begin, a combining mark joining it, unless that one
-  // begins a cluster of its own).
+  // byte that is neither (or the ASCII byte before a non-ASCII one, whose cluster it may begin,
+  // a combining mark joining it, unless that one begins a cluster of its own).
   [[gnu::always_inline]] Skip skip(const unsigned char* text) const {
     // The block classified 16 bytes at once (GCC and Clang vector extensions: SSE2 on x86-64,
     // NEON on ARM), each class then read as one bit per byte, text order from the lowest bit
@@ -198,7 +195,7 @@ class WordSieve {
           return start == 0 ? Skip::before_held_word(0) : Skip(start, false);
       }
     }
-    return Skip::stepped(stop, after_word, beyond_ascii);
+    return Skip(stop, after_word, beyond_ascii);
   }
 
   // Whether some key's first word may be the `length` bytes of `folded` (at most 15, folded

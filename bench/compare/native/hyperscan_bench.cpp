@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> aliases = bench::read_lines(args.aliases);
   const std::size_t baseline = bench::memory_baseline();
   double t = bench::now();
-  bench::LiteralDatabase db(aliases, HS_FLAG_CASELESS | HS_FLAG_SOM_LEFTMOST);
+  bench::LiteralDatabase db(aliases, bench::kCaselessWithStart);
   const double build = bench::now() - t;
   const std::size_t peak = bench::peak_rss() - baseline;
   const std::size_t resident = bench::resident_rss() - baseline;

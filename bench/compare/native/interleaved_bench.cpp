@@ -6,7 +6,7 @@
 //
 // onoma: the C API's scan with default options (folding, word boundaries, leftmost-longest),
 // counting matches in the callback. PEER: `hyperscan`, its raw count as hyperscan_bench
-// measures it (HS_FLAG_CASELESS | HS_FLAG_SOM_LEFTMOST on every distinct alias string), or
+// measures it (bench::kCaselessWithStart on every distinct alias string), or
 // `icu_pipeline`, its raw answer as icu_pipeline_bench measures it (fold, match, map back).
 // Each round times one scan of each, in alternating order; prints one JSON line per text
 // with both medians and the median of the rounds' ratios.
@@ -37,8 +37,7 @@ using PeerScan = std::function<std::uint64_t(std::string_view)>;
 
 PeerScan make_peer(const std::string& name, const std::vector<std::string>& aliases) {
   if (name == "hyperscan") {
-    auto db = std::make_shared<bench::LiteralDatabase>(aliases,
-                                                       HS_FLAG_CASELESS | HS_FLAG_SOM_LEFTMOST);
+    auto db = std::make_shared<bench::LiteralDatabase>(aliases, bench::kCaselessWithStart);
     return [db](std::string_view text) { return db->count(text); };
   }
   if (name == "icu_pipeline") {

@@ -14,6 +14,10 @@
 
 namespace bench {
 
+// The Hyperscan peer: ASCII case folded, each match's start tracked (hyperscan_bench and
+// interleaved_bench).
+constexpr unsigned kCaselessWithStart = HS_FLAG_CASELESS | HS_FLAG_SOM_LEFTMOST;
+
 class LiteralDatabase {
  public:
   // Compiles `literals` with HS_FLAG_* `flags` (ids = positions in `literals`). Literals
