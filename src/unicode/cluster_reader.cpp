@@ -76,10 +76,8 @@ void ClusterReader::reorder_marks(const char* text, Cluster& cluster) {
   cluster.folded_length = buffer_.size();
 }
 
-// The common cases without the general loop: an ASCII or two-byte character (Latin, Greek,
-// Cyrillic...) followed by an ASCII character that does not join it (ASCII has no marks; some
-// option sets fold ASCII away), and ASCII runs of white space. Returns false to let read()
-// take the general way.
+// The general way, for what read_simple leaves: the cluster decoded code point by code point,
+// its folded parts gathered and its kept marks put in canonical order.
 Cluster ClusterReader::read_composed(const char* text, size_t length, size_t pos) {
   const unsigned char* end = bytes(text) + length;
   Cluster cluster;

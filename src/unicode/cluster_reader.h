@@ -49,8 +49,10 @@ class ClusterReader {
   const FoldTable& table() const { return table_; }
 
  private:
-  // An ASCII or two-byte character that is a cluster alone (no mark or character that folds
-  // away after it; a run of ASCII white space when white space is folded): filled in, true.
+  // The common cases without the general way: an ASCII or two-byte character (Latin, Greek,
+  // Cyrillic...) followed by an ASCII character that does not join it (ASCII has no marks; some
+  // option sets fold ASCII away), and ASCII runs of white space. Fills `cluster` and returns
+  // true, or returns false to let read() take the general way (read_composed).
   bool read_simple(const char* text, size_t length, size_t pos, Cluster& cluster) const {
     const auto* b = reinterpret_cast<const unsigned char*>(text);
     auto joins = [&](size_t at) { return joins_cluster_before(table_, b, length, at); };
@@ -86,7 +88,7 @@ class ClusterReader {
     cluster.white_space = white_space;
     return true;
   }
-  // Any other cluster: decoded code point by code point, marks reordered.
+  // Any other cluster (see the .cpp).
   Cluster read_composed(const char* text, size_t length, size_t pos);
   void append_folded(const char* bytes, size_t length, Cluster& cluster);
   void reorder_marks(const char* text, Cluster& cluster);
