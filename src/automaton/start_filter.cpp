@@ -80,6 +80,30 @@ LeadRange own_cluster_leads(const unicode::FoldTable& table) {
   return longest;
 }
 
+// For U+2000 to U+203F: the plain separator each folds to (SieveRules::punctuation), given
+// the rules for ASCII: one byte, neither a word character nor white space, that begins no key.
+// The character must not fold away or join a cluster: marks and white space never fold to
+// such a byte.
+std::array<unsigned char, 64> plain_punctuation(const Trie& trie, const unicode::FoldTable& table,
+                                                const SieveRules& rules) {
+  using unicode::FoldEntry;
+  std::array<unsigned char, 64> punctuation{};
+  for (unsigned index = 0; index < 64; ++index) {
+    const FoldEntry& entry = table.entry(0x2000 + index);
+    if (entry.has(FoldEntry::kIdentity) || entry.length != 1 || entry.has(FoldEntry::kWord) ||
+        entry.has(FoldEntry::kMark) || entry.has(FoldEntry::kWhiteSpace)) {
+      continue;
+    }
+    const auto folded = static_cast<unsigned char>(table.folded_bytes(entry)[0]);
+    if (folded >= 0x80 || is_ascii_letter_or_digit(folded) || folded == '_' || rules.space[folded] ||
+        trie.step(Trie::kRoot, folded) != Trie::kDead) {
+      continue;
+    }
+    punctuation[index] = folded;
+  }
+  return punctuation;
+}
+
 }  // namespace
 
 // Calls f(block, hash) for every entry of the keys in `trie`, every key prefix that a lookup
@@ -147,26 +171,7 @@ StartFilter StartFilter::build(const Trie& trie, const unicode::FoldTable& table
     filter.folded_[byte] = folded;
   }
   for (unsigned lead = 0xC2; lead <= 0xDF; ++lead) filter.class_[lead] = kLead2;
-  filter.two_byte_letters_.assign(0x800, 0);
-  for (char32_t code_point = 0x80; code_point < 0x800; ++code_point) {
-    const FoldEntry& entry = table.entry(code_point);
-    if (entry.folds_away() && !entry.has(FoldEntry::kWhiteSpace)) {
-      filter.two_byte_letters_[code_point] = kFoldsAway;  // a removed mark, a soft hyphen
-      continue;
-    }
-    if (!entry.has(FoldEntry::kWord) || entry.has(FoldEntry::kMark) ||
-        entry.has(FoldEntry::kIdentity) || entry.length == 0 || entry.length > 2) {
-      continue;
-    }
-    const auto* folded = reinterpret_cast<const unsigned char*>(table.folded_bytes(entry));
-    uint32_t packed = uint32_t{entry.length} << 16;
-    bool ascii_word = true;
-    for (unsigned i = 0; i < entry.length; ++i) {
-      ascii_word = ascii_word && is_ascii_letter_or_digit(folded[i]);
-      packed |= uint32_t{folded[i]} << (8 * i);
-    }
-    if (ascii_word) filter.two_byte_letters_[code_point] = packed;
-  }
+  filter.two_byte_letters_ = TwoByteLetters::build(table);
   filter.fold_case_ = filter.folded_['A'] == 'a';
   filter.window_ = true;
   for (unsigned byte = 0; byte < 128; ++byte) {
@@ -205,6 +210,8 @@ StartFilter StartFilter::build(const Trie& trie, const unicode::FoldTable& table
   if (filter.window_ && ascii_words_standard) {
     rules.fold_case = filter.fold_case_;
     rules.own_cluster_leads = own_cluster_leads(table);
+    rules.two_byte_letters = filter.two_byte_letters_;
+    rules.punctuation = plain_punctuation(trie, table, rules);
     filter.sieve_ = WordSieve::build(trie, rules);
   }
   return filter;
@@ -290,15 +297,15 @@ const unsigned char* StartFilter::read_word(const unsigned char* p, const unsign
     // A two-byte letter, or a two-byte character that folds away after a letter (it joins the
     // letter's cluster and adds nothing to it: a removed mark, a soft hyphen). Anything else
     // ends the word, and the caller answers "maybe" unless it is a known separator.
-    if (class_[*p] != kLead2 || end - p < 2 || (p[1] & 0xC0) != 0x80) break;
-    const uint32_t letters = two_byte_letters_[((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu)];
-    if (letters == kFoldsAway && p != word_start) {
+    if (class_[*p] != kLead2 || end - p < 2) break;
+    const uint32_t letters = two_byte_letters_.folds(p);
+    if (letters == TwoByteLetters::kFoldsAway && p != word_start) {
       p += 2;
       continue;
     }
-    if (letters == 0 || letters == kFoldsAway) break;
+    if (letters == 0 || letters == TwoByteLetters::kFoldsAway) break;
     sink.add(static_cast<unsigned char>(letters));
-    if ((letters >> 16) == 2) sink.add(static_cast<unsigned char>(letters >> 8));
+    if (TwoByteLetters::count(letters) == 2) sink.add(static_cast<unsigned char>(letters >> 8));
     p += 2;
   }
   return p;

@@ -22,6 +22,7 @@
 
 #include "automaton/prefix_hash.h"
 #include "automaton/trie.h"
+#include "automaton/word_bytes.h"
 #include "automaton/word_sieve.h"
 #include "unicode/fold_table.h"
 
@@ -57,9 +58,10 @@ class StartFilter {
 
   // The first look before check() at ASCII words, when it is selective (disabled otherwise).
   const WordSieve& sieve() const { return sieve_; }
-  // For a word that the sieve does not read (it holds letters beyond ASCII that fold to ASCII
-  // ones, é → e, or marks that fold away): its length when the sieve proves that no key begins
-  // at `text`, else 0. `text` is where check() could be asked; `end` is the end of the text.
+  // For a word that the sieve does not read in its block (more than 15 bytes, which may fold to
+  // fewer: a decomposed word's marks fold away): its length when the sieve proves that no key
+  // begins at `text`, else 0. `text` is where check() could be asked; `end` is the end of the
+  // text.
   size_t sieved_word_length(const unsigned char* text, const unsigned char* end) const;
 
   size_t memory_usage() const { return bits_.size() * sizeof(uint64_t) + sieve_.memory_usage(); }
@@ -126,12 +128,7 @@ class StartFilter {
 
   std::array<ByteClass, 256> class_{};
   std::array<unsigned char, 256> folded_{};
-  // For each two-byte character (U+0080 to U+07FF, by its 11 bits): the ASCII word bytes it
-  // folds to (up to two, from the low byte up) with their count in bits 16 and up, or 0 when it
-  // is no word character that folds that way (a kept mark, a symbol, Cyrillic...), or
-  // kFoldsAway for a character that folds to nothing.
-  static constexpr uint32_t kFoldsAway = uint32_t{1} << 24;
-  std::vector<uint32_t> two_byte_letters_;
+  TwoByteLetters two_byte_letters_;  // what read_word makes of two-byte characters
   // check_window's arithmetic agrees with class_ and folded_: the word bytes are exactly the
   // ASCII letters and digits, folded to lower case (fold_case_) or kept.
   bool window_ = false;

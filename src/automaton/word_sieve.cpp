@@ -139,6 +139,8 @@ WordSieve WordSieve::build(const Trie& trie, const SieveRules& rules) {
   }
   sieve.judges_pairs_ = judges_pairs;
   sieve.separators_ = rules.folded;
+  sieve.two_byte_letters_ = rules.two_byte_letters;
+  sieve.punctuation_ = rules.punctuation;
   for (unsigned byte = 0; byte < 128; ++byte) {
     if (rules.space[byte]) sieve.space_[byte >> 6] |= uint64_t{1} << (byte & 63);
   }
@@ -152,6 +154,84 @@ WordSieve WordSieve::build(const Trie& trie, const SieveRules& rules) {
     for (const uint64_t hash : pairs) set(hash);
   }
   return sieve;
+}
+
+WordSieve::Skip WordSieve::skip_beyond_ascii(const unsigned char* text, uint64_t word,
+                                             uint64_t not_ascii, uint64_t stops) const {
+  Bytes raw[kVectors];
+  std::memcpy(raw, text, sizeof(raw));
+  const uint64_t own_cluster =
+      block_bits(raw, [&](const Bytes& b) { return b - own_cluster_first_ < own_cluster_count_; });
+  // The two-byte characters that it reads inside words join them, the punctuation that it
+  // reads is plain separators; every other byte beyond ASCII ends what it reads.
+  const BeyondAscii read = read_beyond_ascii(text, word, not_ascii);
+  return judge_block(text, word | read.in_words, read.in_words,
+                     not_ascii & ~(read.in_words | read.separators), stops, own_cluster);
+}
+
+WordSieve::BeyondAscii WordSieve::read_beyond_ascii(const unsigned char* text, uint64_t word,
+                                                    uint64_t not_ascii) const {
+  BeyondAscii read;
+  uint64_t& two_byte = read.in_words;
+  uint64_t pending = not_ascii;
+  while (pending != 0) {
+    const uint32_t at = static_cast<uint32_t>(__builtin_ctzll(pending));
+    // A character from the block's last byte on is the next block's.
+    if (at >= kBlockBytes) break;
+    if (text[at] == 0xE2) {
+      // Its three bytes in the block, and the byte after them (at most the one after the block).
+      if (at + 3 > kBlockBytes || text[at + 1] != 0x80 || (text[at + 2] & 0xC0) != 0x80 ||
+          text[at + 3] >= 0x80 || punctuation_[text[at + 2] & 0x3F] == 0) {
+        break;
+      }
+      read.separators |= uint64_t{7} << at;
+      pending &= ~(uint64_t{7} << at);
+      continue;
+    }
+    const uint32_t letters = two_byte_letters_.folds(text + at);
+    if (letters == 0) break;
+    // What folds away joins the cluster before it: inside a word only after a word byte (never
+    // at the block's start, where the scanner asks after a non-word character).
+    if (letters == TwoByteLetters::kFoldsAway &&
+        (at == 0 || !(((word | two_byte) >> (at - 1)) & 1))) {
+      break;
+    }
+    two_byte |= uint64_t{3} << at;
+    pending &= ~(uint64_t{3} << at);
+  }
+  return read;
+}
+
+WordSieve::Word WordSieve::fold_two_byte_word(const unsigned char* word, const Word& ascii) const {
+  // Each two-byte character, from the last to the first (so that those before it stay where
+  // they are), is replaced by the bytes it folds to, none, one or two: the 16 bytes after it
+  // move down by the difference, as one load and one store. Its lead byte is one with both top
+  // bits set (word_at's folding sets bit 5 only).
+  unsigned char bytes[2 * sizeof(Word)] = {};
+  std::memcpy(bytes, &ascii, sizeof(Word));
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  const uint64_t leads[2] = {ascii.low & (ascii.low << 1) & kHigh,
+                             ascii.high & (ascii.high << 1) & kHigh};
+  for (int half = 1; half >= 0; --half) {
+    for (uint64_t pending = leads[half]; pending != 0;) {
+      const uint32_t top = 63 - static_cast<uint32_t>(__builtin_clzll(pending));
+      pending &= ~(uint64_t{1} << top);
+      const uint32_t at = 8 * static_cast<uint32_t>(half) + top / 8;  // at most 13
+      const uint32_t letters = two_byte_letters_.folds(word + at);
+      unsigned char rest[sizeof(Word)];
+      std::memcpy(rest, bytes + at + 2, sizeof(rest));
+      uint32_t count = 0;
+      if (letters != TwoByteLetters::kFoldsAway) {
+        bytes[at] = static_cast<unsigned char>(letters);
+        bytes[at + 1] = static_cast<unsigned char>(letters >> 8);
+        count = TwoByteLetters::count(letters);
+      }
+      std::memcpy(bytes + at + count, rest, sizeof(rest));
+    }
+  }
+  Word folded;
+  std::memcpy(&folded, bytes, sizeof(folded));
+  return folded;
 }
 
 }  // namespace onoma::automaton

@@ -1,4 +1,4 @@
-// The first look at the word starts of ASCII text, before the start filter's: one bit per
+// The first look at the word starts of text, before the start filter's: one bit per
 // hashed first word of the keys. Most words of a text are no key's first word; this rejects
 // them a block of 31 bytes of text at a time, several words side by side, where the start
 // filter takes one word (and the next) at a time. With a small or medium gazetteer the table
@@ -7,10 +7,14 @@
 // start filter's reading of the word it rejects.
 //
 // A word here is a run of ASCII letters and digits shorter than 16 bytes, folded as the start
-// filter folds them (lower case when the gazetteer folds case). A key can only begin at a
-// word start when its first word equals the text's (a key that ends inside a word never
-// matches in word mode), so the sieve holds the keys' first words: every run of letters and
-// digits at the start of a key that the key ends with or that an ASCII separator follows.
+// filter folds them (lower case when the gazetteer folds case), in which may stand two-byte
+// letters that fold to ASCII ones and, after a letter, the marks that fold away (é and
+// e + U+0301 → e: accented and decomposed text). A key can only begin at a word start when its
+// first word equals the text's (a key that ends inside a word never matches in word mode), so
+// the sieve holds the keys' first words: every run of letters and digits at the start of a key
+// that the key ends with or that an ASCII separator follows. The plain separators that it steps
+// over are the ASCII bytes that are no word character and begin no key, and the typographic
+// quotes and dashes that fold to one of them (’ → ', – → -).
 //
 // A text word that is some key's first word ("the", "new") is then judged by what follows it,
 // when all of that is in the block: the separator after it (a run of white space as one
@@ -33,15 +37,9 @@
 #endif
 
 #include "automaton/trie.h"
+#include "automaton/word_bytes.h"
 
 namespace onoma::automaton {
-
-// What the start filter and the sieve read as a word's bytes (the word characters of ASCII,
-// but for the connector '_').
-inline bool is_ascii_letter_or_digit(unsigned char byte) {
-  return (byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') ||
-         (byte >= 'A' && byte <= 'Z');
-}
 
 // The top bit of each of the 8 bytes, gathered into 8 bits, byte 0's lowest: a multiply does
 // it, each byte's bit landing in the top byte at its own place (no two sums overlap). What
@@ -67,6 +65,10 @@ struct SieveRules {
   LeadRange own_cluster_leads;
   std::array<unsigned char, 128> folded{};  // what each ASCII byte folds to
   std::array<bool, 128> space{};            // white space, folded with its run to one space
+  TwoByteLetters two_byte_letters;          // how two-byte characters inside words fold
+  // For U+2000 to U+203F (E2 80 80 to E2 80 BF: typographic quotes, dashes): the plain
+  // separator that each folds to (’ → '), or 0 (white space, or a byte that begins a key).
+  std::array<unsigned char, 64> punctuation{};
 };
 
 class WordSieve {
@@ -103,8 +105,9 @@ class WordSieve {
   // How far the scanner may step: length() bytes (0: not at all), after which after_word()
   // tells whether the byte before is a word character, and held() whether the next word is one
   // the sieve may hold (else it is one the sieve did not read). beyond_ascii(): the next word
-  // goes on with a byte beyond ASCII (é, or a mark in decomposed text), which the sieve never
-  // reads, so the scanner reads that word next instead of asking the sieve again. One register.
+  // goes on with a character beyond ASCII that the sieve does not read in a word (’, Greek, a
+  // letter of three bytes...): the start filter does not either, so the scanner's general path
+  // takes that word next, without asking again. One register.
   class Skip {
    public:
     // after_word and beyond_ascii never hold together (the next word follows no word byte).
@@ -125,77 +128,34 @@ class WordSieve {
   // scanner may step over the words of the block (kBlockBytes) that the sieve rejects and the
   // plain separators (ASCII, no word character, beginning no key) around them: up to the first
   // word it cannot reject, does not read (more than 15 bytes) or that is not whole there (which
-  // may be the first: length 0; beyond_ascii() when a byte beyond ASCII cuts it), or the first
-  // byte that is neither (or the ASCII byte before a non-ASCII one, whose cluster it may begin,
-  // a combining mark joining it, unless that one begins a cluster of its own).
+  // may be the first: length 0; beyond_ascii() when a character beyond ASCII that it does not
+  // read cuts it), or the first byte that is neither (or the ASCII byte before a non-ASCII one,
+  // whose cluster it may begin, a combining mark joining it, unless that one begins a cluster
+  // of its own).
   [[gnu::always_inline]] Skip skip(const unsigned char* text) const {
     // The block classified 16 bytes at once (GCC and Clang vector extensions: SSE2 on x86-64,
     // NEON on ARM), each class then read as one bit per byte, text order from the lowest bit
     // up; bit kBlockBytes is the byte after the block.
     Bytes raw[kVectors];
     std::memcpy(raw, text, sizeof(raw));
-    const auto bits = [&](auto predicate) {
-      uint64_t mask = 0;
-      for (uint32_t i = 0; i < kVectors; ++i) {
-        mask |= uint64_t{bits_of(predicate(raw[i]))} << (16 * i);
-      }
-      return mask;
-    };
-    const uint64_t word = bits([](const Bytes& b) {
+    const uint64_t word = block_bits(raw, [](const Bytes& b) {
       return reinterpret_cast<Bytes>((b | 0x20) - 'a' < 26) | reinterpret_cast<Bytes>(b - '0' < 10);
     });
-    const uint64_t not_ascii = bits([](const Bytes& b) { return b >= 0x80; });
-    const uint64_t other = not_ascii | bits([&](const Bytes& b) {
-                             // Branches taken the same way for the whole scan.
-                             Bytes stops = reinterpret_cast<Bytes>(b == '_');
-                             if (starter_count_ > 0) {
-                               for (size_t i = 0; i < 3; ++i) {
-                                 stops |= reinterpret_cast<Bytes>(b == starters_[i]);
-                               }
-                             }
-                             if (starter_count_ > 3) {
-                               for (size_t i = 3; i < kMaxStarters; ++i) {
-                                 stops |= reinterpret_cast<Bytes>(b == starters_[i]);
-                               }
-                             }
-                             return stops;
-                           });
-    const uint64_t own_cluster =
-        bits([&](const Bytes& b) { return b - own_cluster_first_ < own_cluster_count_; });
-    // The bytes before the first that is neither a word byte nor a plain separator are clean.
-    // Every word there but the last is whole; so is the last, unless it runs to where the
-    // clean bytes end (it may go on past them).
-    const uint32_t clean_end =
-        static_cast<uint32_t>(__builtin_ctzll(other | uint64_t{1} << kBlockBytes));
-    const uint64_t starts = word & ~(word << 1) & ((uint64_t{1} << clean_end) - 1);
-    const bool last_open = clean_end > 0 && ((word >> (clean_end - 1)) & 1);
-    uint32_t stop = clean_end;
-    bool after_word = false;
-    bool beyond_ascii = false;
-    if (last_open) {
-      stop = 63 - static_cast<uint32_t>(__builtin_clzll(starts));
-      beyond_ascii = (not_ascii >> clean_end) & 1;
-    } else if (clean_end > 0 && (((not_ascii & ~own_cluster) >> clean_end) & 1)) {
-      stop = clean_end - 1;  // a plain separator, after a word or another separator
-      after_word = stop > 0 && ((word >> (stop - 1)) & 1);
-    }
-    for (uint64_t pending = starts & ((uint64_t{1} << stop) - 1); pending != 0;
-         pending &= pending - 1) {
-      const uint32_t start = static_cast<uint32_t>(__builtin_ctzll(pending));
-      const uint32_t length = length_at(start, word);
-      if (length > kLongestWord) return Skip(start, false);  // a word it does not read
-      const uint64_t first = hash_of(word_at(text, start, length));
-      if (!has(first)) continue;
-      switch (judge_next_word(text, start + length, first, word, clean_end)) {
-        case Next::kRejects:
-          continue;
-        case Next::kHeld:
-          return Skip::before_held_word(start);
-        case Next::kUnread:  // from this word on, the next block may hold what follows it
-          return start == 0 ? Skip::before_held_word(0) : Skip(start, false);
+    const uint64_t not_ascii = block_bits(raw, [](const Bytes& b) { return b >= 0x80; });
+    const uint64_t stops = block_bits(raw, [&](const Bytes& b) {
+      // Branches taken the same way for the whole scan.
+      Bytes stops = reinterpret_cast<Bytes>(b == '_');
+      if (starter_count_ > 0) {
+        for (size_t i = 0; i < 3; ++i) stops |= reinterpret_cast<Bytes>(b == starters_[i]);
       }
-    }
-    return Skip(stop, after_word, beyond_ascii);
+      if (starter_count_ > 3) {
+        for (size_t i = 3; i < kMaxStarters; ++i) stops |= reinterpret_cast<Bytes>(b == starters_[i]);
+      }
+      return stops;
+    });
+    // Most blocks of English text are all ASCII: judged here, knowing that none is beyond.
+    if (not_ascii != 0) return skip_beyond_ascii(text, word, not_ascii, stops);
+    return judge_block(text, word, 0, 0, stops, 0);
   }
 
   // Whether some key's first word may be the `length` bytes of `folded` (at most 15, folded
@@ -236,7 +196,83 @@ class WordSieve {
   static uint32_t length_at(uint32_t start, uint64_t word) {
     return static_cast<uint32_t>(__builtin_ctzll(~(word >> start)));
   }
-  // The `length` (at most kLongestWord) bytes at `text + start`, a word, folded.
+  // The bits of `predicate` over the block's vectors, one per byte, text order.
+  template <class Predicate>
+  static uint64_t block_bits(const Bytes (&raw)[kVectors], Predicate predicate) {
+    uint64_t mask = 0;
+    for (uint32_t i = 0; i < kVectors; ++i) mask |= uint64_t{bits_of(predicate(raw[i]))} << (16 * i);
+    return mask;
+  }
+  // skip() for a block with bytes beyond ASCII: some of them may be letters inside words or
+  // plain separators.
+  [[gnu::noinline]] Skip skip_beyond_ascii(const unsigned char* text, uint64_t word,
+                                           uint64_t not_ascii, uint64_t stops) const;
+  // The rest of skip(), from the block's classes: its word bytes, those of them that are
+  // two-byte characters, its bytes beyond ASCII that it does not read (unread), the ASCII
+  // bytes that are not plain separators (stops: '_' and starters) and the lead bytes of
+  // characters that begin a cluster of their own (own_cluster).
+  [[gnu::always_inline]] Skip judge_block(const unsigned char* text, uint64_t word,
+                                          uint64_t two_byte, uint64_t unread, uint64_t stops,
+                                          uint64_t own_cluster) const {
+    const uint64_t other = unread | stops;
+    // The bytes before the first that is neither a word byte nor a plain separator are clean.
+    // Every word there but the last is whole; so is the last, unless it runs to where the
+    // clean bytes end (it may go on past them).
+    const uint32_t clean_end =
+        static_cast<uint32_t>(__builtin_ctzll(other | uint64_t{1} << kBlockBytes));
+    const uint64_t starts = word & ~(word << 1) & ((uint64_t{1} << clean_end) - 1);
+    const bool last_open = clean_end > 0 && ((word >> (clean_end - 1)) & 1);
+    uint32_t stop = clean_end;
+    bool after_word = false;
+    bool beyond_ascii = false;
+    if (last_open) {
+      stop = 63 - static_cast<uint32_t>(__builtin_clzll(starts));
+      // Not at the block's end: the next block reads the word from its start.
+      beyond_ascii = clean_end < kBlockBytes && ((unread >> clean_end) & 1);
+    } else if (clean_end > 0 && (((unread & ~own_cluster) >> clean_end) & 1)) {
+      stop = clean_end - 1;  // a plain separator, after a word or another separator
+      after_word = stop > 0 && ((word >> (stop - 1)) & 1);
+    }
+    for (uint64_t pending = starts & ((uint64_t{1} << stop) - 1); pending != 0;
+         pending &= pending - 1) {
+      const uint32_t start = static_cast<uint32_t>(__builtin_ctzll(pending));
+      const uint32_t length = length_at(start, word);
+      if (length > kLongestWord) return Skip(start, false);  // a word it does not read
+      const uint64_t first = hash_of(folded_word(text, start, length, two_byte));
+      if (!has(first)) continue;
+      switch (judge_next_word(text, start + length, first, word, two_byte, clean_end)) {
+        case Next::kRejects:
+          continue;
+        case Next::kHeld:
+          return Skip::before_held_word(start);
+        case Next::kUnread:  // from this word on, the next block may hold what follows it
+          return start == 0 ? Skip::before_held_word(0) : Skip(start, false);
+      }
+    }
+    return Skip(stop, after_word, beyond_ascii);
+  }
+  // The bytes beyond ASCII of a block that the sieve reads, in text order up to the first that
+  // it does not: two-byte characters inside words (letters that fold to ASCII ones and, after
+  // a word byte, characters that fold away) and plain separators of three bytes (punctuation
+  // that folds to one, followed by ASCII, which never joins its cluster). `word`: the block's
+  // ASCII word bytes.
+  struct BeyondAscii {
+    uint64_t in_words = 0;
+    uint64_t separators = 0;
+  };
+  BeyondAscii read_beyond_ascii(const unsigned char* text, uint64_t word, uint64_t not_ascii) const;
+  // The `length` (at most kLongestWord) bytes at `text + start`, a word, folded; `two_byte`:
+  // the block's bytes of two-byte characters that it reads inside words.
+  Word folded_word(const unsigned char* text, uint32_t start, uint32_t length,
+                   uint64_t two_byte) const {
+    if (two_byte == 0 || ((two_byte >> start) & ((uint64_t{1} << length) - 1)) == 0) {
+      return word_at(text, start, length);
+    }
+    return fold_two_byte_word(text + start, word_at(text, start, length));
+  }
+  // The same for a word that holds two-byte characters: `ascii` is word_at's reading of it.
+  Word fold_two_byte_word(const unsigned char* word, const Word& ascii) const;
+  // The same for a word of ASCII.
   Word word_at(const unsigned char* text, uint32_t start, uint32_t length) const {
     uint64_t halves[2];
     std::memcpy(halves, text + start, sizeof(halves));
@@ -275,19 +311,26 @@ class WordSieve {
   // block read.
   enum class Next { kRejects, kHeld, kUnread };
   // Inline: a large gazetteer's sieve calls it for half of the words of English text, and the
-  // call with its five arguments was a quarter of its instructions (callgrind).
+  // call with its arguments was a quarter of its instructions (callgrind).
   [[gnu::always_inline]] Next judge_next_word(const unsigned char* text, uint32_t first_end,
-                                              uint64_t first, uint64_t word,
+                                              uint64_t first, uint64_t word, uint64_t two_byte,
                                               uint32_t clean_end) const {
     if (!judges_pairs_ || has(deciding_alone(first))) return Next::kHeld;
-    // The first word is whole: a plain separator (ASCII) follows it.
+    // The first word is whole: a plain separator follows it, ASCII or punctuation of three
+    // bytes (read_beyond_ascii).
     uint32_t at = first_end;
-    const unsigned char separator = separators_[text[at]];
-    if (is_space(text[at])) {
-      while (++at < clean_end && is_space(text[at])) {
-      }
+    unsigned char separator;
+    if (text[at] >= 0x80) {
+      separator = punctuation_[text[at + 2] & 0x3F];
+      at += 3;
     } else {
-      ++at;
+      separator = separators_[text[at]];
+      if (is_space(text[at])) {
+        while (++at < clean_end && is_space(text[at])) {
+        }
+      } else {
+        ++at;
+      }
     }
     if (at >= clean_end) return Next::kUnread;
     const uint32_t second_length = length_at(at, word);
@@ -295,8 +338,9 @@ class WordSieve {
     // The table holds no longer second word, even of a key that has one: the start filter
     // judges it.
     if (second_length > kLongestWord) return Next::kHeld;
-    return has(pair(first, separator, word_at(text, at, second_length))) ? Next::kHeld
-                                                                         : Next::kRejects;
+    return has(pair(first, separator, folded_word(text, at, second_length, two_byte)))
+               ? Next::kHeld
+               : Next::kRejects;
   }
   bool is_space(unsigned char byte) const { return (space_[byte >> 6] >> (byte & 63)) & 1; }
 
@@ -306,7 +350,11 @@ class WordSieve {
   bool judges_pairs_ = false;  // the entries after first words are in bits_
   uint8_t starter_count_ = 0;  // skip() compares with none, three or all of starters_
   std::array<unsigned char, 128> separators_{};  // SieveRules::folded
-  uint64_t space_[2] = {0, 0};                    // SieveRules::space, one bit per byte
+  TwoByteLetters two_byte_letters_;              // SieveRules::two_byte_letters
+  std::array<unsigned char, 64> punctuation_{};  // SieveRules::punctuation
+  // SieveRules::space, one bit per byte; none beyond ASCII, which may begin a word after a
+  // space (é).
+  uint64_t space_[4] = {0, 0, 0, 0};
   // The starters given to build (never plain separators), each in every byte, so that skip()
   // compares with a vector loaded as it is; unused ones are '_', which no plain separator is
   // anyway.

@@ -153,7 +153,12 @@ inline bool Scanner::sieve_step(const unsigned char* window, size_t& pos,
     after_word = true;
     return false;
   }
-  if (skip.length() != 0 && !skip.beyond_ascii()) return true;
+  // A character that the sieve does not read cuts the next word: neither does the start
+  // filter, and the general path takes the word.
+  if (skip.beyond_ascii()) return false;
+  if (skip.length() != 0) return true;
+  // The sieve does not read the word whole (more than 15 bytes, or past its block): the start
+  // filter may, when it folds to fewer (a decomposed word's marks fold away).
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text_.data());
   const size_t word_length = start_filter_->sieved_word_length(bytes + pos, bytes + text_.size());
   if (word_length == 0) return false;
@@ -165,9 +170,9 @@ inline bool Scanner::sieve_step(const unsigned char* window, size_t& pos,
 }
 
 // At a word start where skip_ascii stopped: the words that the sieve rejects, a block at a
-// time, with the plain separators between them, and the words with letters beyond ASCII that
-// it rejects once the start filter has read them. With a small gazetteer most of a text goes
-// by here and nowhere else.
+// time, with the plain separators between them, and the words too long for its block that it
+// rejects once the start filter has read them. With a small gazetteer most of a text goes by
+// here and nowhere else.
 size_t Scanner::skip_sieved_words(size_t pos, bool& after_word) const {
   constexpr size_t kRead = automaton::WordSieve::kReadBytes;
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text_.data());
