@@ -75,6 +75,28 @@ def timed(fn, runs, budget):
     return statistics.median(times), result, len(times)
 
 
+# find_batch with one and with two threads, in turn: the ratio of each round's pair, so that a
+# change in the machine's load between two blocks of runs does not decide the two-thread
+# target (the native targets are measured the same way: native/interleaved_bench.cpp).
+THREAD_ROUNDS = 7
+
+
+def threads_in_turn(g, paragraphs, rounds):
+    """Alternates find_batch(threads=1) and (threads=2), in either order by round. Returns the
+    median seconds of each ({threads: s}), the last result and the median of the rounds'
+    threads=1 / threads=2 time ratios (the two-thread speed-up)."""
+    times, ratios, result = {1: [], 2: []}, [], None
+    for round_ in range(rounds):
+        pair = {}
+        for threads in ((1, 2) if round_ % 2 == 0 else (2, 1)):
+            t = time.perf_counter()
+            result = g.find_batch(paragraphs, threads=threads)
+            pair[threads] = time.perf_counter() - t
+            times[threads].append(pair[threads])
+        ratios.append(pair[1] / pair[2])
+    return ({k: statistics.median(v) for k, v in times.items()}, result, statistics.median(ratios))
+
+
 def distinct_spans(matches):
     """onoma reports one Match per entity on an ambiguous span; peers report spans."""
     return sorted({(m.start, m.end) for m in matches})
@@ -120,11 +142,13 @@ def run_onoma(gazetteer, workdir, texts, args):
             array.array("Q", [x for span in spans for x in span]).tofile(f)
         out["rows"].append(dict(text=name, peer="onoma find(bytes)", key="bytes", mbs=mb / sec,
                                 matches=len(spans), runs=n))
+        seconds, res, ratio = threads_in_turn(g, paragraphs, max(args.runs, THREAD_ROUNDS))
         for threads in (1, 2):
-            sec, res, n = timed(lambda: g.find_batch(paragraphs, threads=threads), args.runs, args.budget)
             out["rows"].append(dict(text=name, peer=f"onoma find_batch(paragraphs, threads={threads})",
-                                    key=f"t{threads}", mbs=mb / sec,
-                                    matches=sum(len(distinct_spans(r)) for r in res), runs=n))
+                                    key=f"t{threads}", mbs=mb / seconds[threads],
+                                    matches=sum(len(distinct_spans(r)) for r in res),
+                                    runs=max(args.runs, THREAD_ROUNDS)))
+        out["rows"][-1]["two_threads"] = ratio
         del res
         log(f"  onoma × {name}: " + ", ".join(f"{r['peer'][6:]} {r['mbs']:.1f}" for r in out["rows"][-4:])
             + f" MB/s; {out['rows'][-3]['matches']:,} spans")
