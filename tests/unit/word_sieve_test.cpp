@@ -54,8 +54,8 @@ struct Stop {
 };
 
 // Steps through `text` as the scanner does from a word start, until the sieve stops (at most
-// at the end: past it, the padding is plain separators): the words of ASCII that it rejects,
-// and the word it does not read when the start filter reads it and the sieve rejects it.
+// at the end: past it, the padding is plain separators): the words that it rejects, and a word
+// too long for its block when the start filter reads it and the sieve rejects it.
 Stop step(const StartFilter& filter, const std::string& text) {
   const std::string padded = text + std::string(WordSieve::kReadBytes, '\0');
   const auto* bytes = reinterpret_cast<const unsigned char*>(padded.data());
@@ -65,7 +65,7 @@ Stop step(const StartFilter& filter, const std::string& text) {
     const WordSieve::Skip skip = filter.sieve().skip(bytes + position);
     position += skip.length();
     after_word = skip.after_word();
-    if (skip.held()) break;
+    if (skip.held() || skip.beyond_ascii()) break;
     if (skip.length() != 0) continue;
     const size_t word_length = filter.sieved_word_length(bytes + position, bytes + text.size());
     if (word_length == 0) break;
