@@ -1,8 +1,9 @@
 // Unsigned integers packed end to end at a fixed bit width, chosen for the largest value the
 // array will hold: the node numbers of a trie of 4 million nodes take 23 bits, not 32. A read
 // is one unaligned 8-byte load, a shift and a mask; two neighbours (a range's begin and end)
-// come from the same load. Built by appending. Values are 32-bit (PackedArray) or up to 57 bits
-// wide (PackedArray64: one load still holds a value after an offset of up to 7 bits).
+// come from the same load. Built by appending, or by resize() and then set() in any order.
+// Values are 32-bit (PackedArray) or up to 57 bits wide (PackedArray64: one load still holds a
+// value after an offset of up to 7 bits).
 #pragma once
 
 #include <algorithm>
@@ -36,6 +37,17 @@ class BasicPackedArray {
     const size_t needed = byte_size(size_);
     if (needed > bytes_.size()) bytes_.resize(std::max(needed, bytes_.capacity()), 0);
     store(bit / 8, load(bit / 8) | uint64_t{value} << (bit % 8));
+  }
+  // Grows to `count` values; the new ones are 0.
+  void resize(size_t count) {
+    bytes_.resize(std::max(bytes_.size(), byte_size(count)), 0);
+    size_ = std::max(size_, count);
+  }
+  // Replaces value i (i < size()); `value` must not exceed the array's max_value.
+  void set(size_t i, Value value) {
+    const size_t bit = i * width_;
+    const uint64_t word = load(bit / 8) & ~(mask_ << (bit % 8));
+    store(bit / 8, word | uint64_t{value} << (bit % 8));
   }
   void shrink_to_fit() {
     bytes_.resize(byte_size(size_));

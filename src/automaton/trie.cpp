@@ -75,17 +75,30 @@ Trie Trie::build(std::vector<Entry> entries) {
                             }),
                 entries.end());
   // A node per distinct key prefix: in sorted order, each key adds the bytes it does not
-  // share with the key before it. Knowing the counts up front sizes every array exactly.
-  Sizes sizes{1, 0};
+  // share with the key before it. Those beyond what it shares with the keys on both sides
+  // (after its head, one byte past that) make its tail. Knowing the counts up front sizes
+  // every array exactly.
+  Sizes sizes{1, 0, 0, 0};
   size_t key_bytes = 0;
+  size_t shared_before = 0;  // with the distinct key before
   for (size_t i = 0; i < entries.size(); ++i) {
     const std::string_view key = entries[i].key;
-    const size_t shared = i == 0 ? 0 : common_prefix(entries[i - 1].key, key);
-    sizes.nodes += key.size() - shared;
-    sizes.distinct_keys += i == 0 || key != entries[i - 1].key;
     key_bytes += key.size();
+    if (i > 0 && key == entries[i - 1].key) continue;
+    size_t next = i + 1;
+    while (next < entries.size() && entries[next].key == key) ++next;
+    const size_t shared_after = next == entries.size() ? 0 : common_prefix(key, entries[next].key);
+    const size_t head_depth = std::max(shared_before, shared_after) + 1;
+    const size_t branching_end = std::min(head_depth, key.size());
+    sizes.branching_nodes += branching_end - shared_before;
+    if (key.size() > head_depth) {
+      sizes.tail_nodes += key.size() - head_depth;
+      ++sizes.tails;
+    }
+    ++sizes.distinct_keys;
+    shared_before = shared_after;
   }
-  if (sizes.nodes >= kDead) throw std::length_error("trie too large");
+  if (sizes.branching_nodes + sizes.tail_nodes >= kDead) throw std::length_error("trie too large");
   // The keys copied in sorted order: laying out a level then reads them front to back.
   std::string keys;
   keys.reserve(key_bytes);
@@ -104,18 +117,23 @@ Trie::Trie(std::vector<Entry>&& entries, std::string&& keys, Sizes sizes) {
   link();
 }
 
-// Creates the nodes breadth-first, level by level: each node of a level splits the range of
-// sorted entries that share its prefix by the byte that follows, one child per byte. A node's
-// label is that byte of the entries in its range.
+// Creates the nodes of the branching part breadth-first, level by level: each node of a level
+// splits the range of sorted entries that share its prefix by the byte that follows, one child
+// per byte. A node's label is that byte of the entries in its range. A node whose range holds
+// one distinct key is a head: the rest of that key waits to become a tail.
 void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
-  nodes_ = PackedArray64(node_entry(static_cast<State>(sizes.nodes), 0xFF));
-  nodes_.reserve(sizes.nodes + 1);
-  flags_.reserve(sizes.nodes);
+  const size_t node_count = sizes.branching_nodes + sizes.tail_nodes;
+  nodes_ = PackedArray64(node_entry(static_cast<State>(sizes.branching_nodes), 0xFF));
+  nodes_.reserve(sizes.branching_nodes + 1);
+  branching_flags_.reserve(sizes.branching_nodes);
+  flags_.reserve(node_count);
   value_begin_ = PackedArray(static_cast<uint32_t>(entries.size()));
   value_begin_.reserve(sizes.distinct_keys + 1);
   values_.reserve(entries.size());
   root_child_.fill(kDead);
 
+  std::vector<PendingTail> tails;
+  tails.reserve(sizes.tails);
   State next_child = 1;  // the number of the next node created
   std::vector<PendingRange> level{{0, entries.size()}};
   std::vector<PendingRange> next_level;
@@ -123,16 +141,23 @@ void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
   for (; !level.empty(); ++depth) {
     for (size_t n = 0; n < level.size(); ++n) {
       const PendingRange range = level[n];
-      flags_.push_back(kLevelStart, n == 0);
+      branching_flags_.push_back(kLevelStart, n == 0);
       size_t i = range.begin;
       const unsigned char label =
           depth == 0 ? 0 : static_cast<unsigned char>(entries[i].key[depth - 1]);
       nodes_.push_back(node_entry(next_child, label));
       const bool valued = i < range.end && entries[i].key.size() == depth;
       flags_.push_back(kValued, valued);
-      if (valued) value_begin_.push_back(static_cast<uint32_t>(values_.size()));
-      for (; i < range.end && entries[i].key.size() == depth; ++i) {
-        values_.push_back(entries[i].value);
+      if (valued) {
+        while (i < range.end && entries[i].key.size() == depth) ++i;
+        add_values(entries, range.begin, i);
+      }
+      const bool head = depth > 0 && i < range.end &&
+                        entries[range.begin].key == entries[range.end - 1].key;
+      branching_flags_.push_back(kHasTail, head);
+      if (head) {
+        tails.push_back({range.begin, range.end, static_cast<uint32_t>(depth)});
+        continue;
       }
       while (i < range.end) {
         const unsigned char byte = static_cast<unsigned char>(entries[i].key[depth]);
@@ -148,24 +173,54 @@ void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
     next_level.clear();
   }
   nodes_.push_back(node_entry(next_child, 0));
-  value_begin_.push_back(static_cast<uint32_t>(values_.size()));
+  branching_count_ = next_child;
   max_depth_ = static_cast<uint32_t>(depth - 1);
+  lay_out_tails(entries, tails, sizes.tail_nodes);
+  value_begin_.push_back(static_cast<uint32_t>(values_.size()));
 }
 
-// The classic Aho-Corasick construction. Nodes are numbered breadth-first, so a node's failure
-// link (always shallower) is known before its children need it; and children are met in node
-// order, so each node's links are appended right after those of the node before it.
+// Numbers the nodes of each tail after the branching part, in the order of their heads.
+void Trie::lay_out_tails(const std::vector<Entry>& entries, const std::vector<PendingTail>& tails,
+                         size_t tail_nodes) {
+  tail_labels_.reserve(tail_nodes);
+  tail_offset_ = PackedArray(static_cast<uint32_t>(branching_count_ + tail_nodes));
+  tail_offset_.reserve(tails.size());
+  for (const PendingTail& tail : tails) {
+    const std::string_view key = entries[tail.begin].key;
+    const State start = static_cast<State>(branching_count_ + tail_labels_.size());
+    tail_offset_.push_back(start - (tail.head_depth + 1));
+    for (size_t depth = tail.head_depth; depth < key.size(); ++depth) {
+      tail_starts_.push_back(0, depth == tail.head_depth);
+      tail_labels_.push_back(static_cast<unsigned char>(key[depth]));
+      flags_.push_back(kValued, depth + 1 == key.size());
+    }
+    add_values(entries, tail.begin, tail.end);
+    max_depth_ = std::max(max_depth_, static_cast<uint32_t>(key.size()));
+  }
+}
+
+// The values of entries [begin, end), which share one key, for the next valued node.
+void Trie::add_values(const std::vector<Entry>& entries, size_t begin, size_t end) {
+  value_begin_.push_back(static_cast<uint32_t>(values_.size()));
+  for (size_t i = begin; i < end; ++i) values_.push_back(entries[i].value);
+}
+
+// The classic Aho-Corasick construction, by depth: a node's failure link (always shallower)
+// and its output link are known before any deeper node needs them. The branching part's nodes
+// of one depth are contiguous; the tail nodes of that depth are listed as their parents are
+// linked. The output links, found by depth, are then stored by rank in node order.
 void Trie::link() {
   const size_t count = node_count();
   failure_ = PackedArray(static_cast<uint32_t>(count - 1));
-  failure_.reserve(count);
-  failure_.push_back(kRoot);
-  outputs_ = PackedArray(static_cast<uint32_t>(count - 1));
-  flags_.push_back(kHasOutput, false);
-  for (State parent = 0; parent < count; ++parent) {
-    const auto [first, end] = children(parent);
-    for (State child = first; child < end; ++child) {
-      const unsigned char byte = label(child);
+  failure_.resize(count);
+  // The output link of every node, `none` for kDead, until they are stored by rank.
+  const uint32_t none = static_cast<uint32_t>(count);
+  PackedArray output_of(none);
+  output_of.resize(count);
+  output_of.set(kRoot, none);
+
+  auto link_children = [&](State parent, std::vector<State>& tails_below) {
+    for_each_child(parent, [&](State child, unsigned char byte) {
       State failure = kRoot;
       if (parent != kRoot) {
         State suffix = failure_[parent];
@@ -179,17 +234,39 @@ void Trie::link() {
           suffix = failure_[suffix];
         }
       }
-      failure_.push_back(failure);
-      const State output = has_values(failure) ? failure : this->output(failure);
-      flags_.push_back(kHasOutput, output != kDead);
-      if (output != kDead) outputs_.push_back(output);
-    }
+      failure_.set(child, failure);
+      output_of.set(child, has_values(failure) ? failure : output_of[failure]);
+      if (child >= branching_count_) tails_below.push_back(child);
+    });
+  };
+  std::vector<State> tails_here;
+  std::vector<State> tails_below;
+  // The branching nodes of the current depth: [level_begin, level_end).
+  State level_begin = kRoot;
+  State level_end = 1;
+  while (level_begin != level_end || !tails_here.empty()) {
+    for (State node = level_begin; node != level_end; ++node) link_children(node, tails_below);
+    for (const State node : tails_here) link_children(node, tails_below);
+    // Breadth-first order numbers the children of this level's nodes as the next level.
+    level_begin = level_end;
+    level_end = static_cast<State>(nodes_[level_end] >> kLabelBits);
+    tails_here.swap(tails_below);
+    tails_below.clear();
+  }
+
+  outputs_ = PackedArray(static_cast<uint32_t>(count - 1));
+  for (size_t node = 0; node < count; ++node) {
+    const uint32_t output = output_of[node];
+    flags_.push_back(kHasOutput, output != none);
+    if (output != none) outputs_.push_back(output);
   }
   outputs_.shrink_to_fit();
 }
 
 size_t Trie::memory_usage() const {
-  return nodes_.memory_usage() + failure_.memory_usage() + flags_.memory_usage() + value_begin_.memory_usage() +
+  return nodes_.memory_usage() + branching_flags_.memory_usage() + tail_labels_.capacity() +
+         tail_starts_.memory_usage() + tail_offset_.memory_usage() + failure_.memory_usage() +
+         flags_.memory_usage() + value_begin_.memory_usage() +
          values_.capacity() * sizeof(uint32_t) + outputs_.memory_usage() + sizeof(root_child_);
 }
 

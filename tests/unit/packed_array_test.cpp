@@ -45,6 +45,28 @@ TEST(PackedArrayTest, ShrinkToFitKeepsOnlyTheValuesAndTheirSlack) {
   EXPECT_EQ(array.memory_usage(), (1001 * 20 + 7) / 8 + 8);
 }
 
+// Values set in any order, some twice, over a resized array (as the trie stores links found
+// depth by depth): each set replaces its value and leaves its neighbours', which share its
+// bytes, as they were.
+TEST(PackedArrayTest, SetReplacesOneValueInAnyOrder) {
+  for (const unsigned bits : {1u, 7u, 23u, 32u}) {
+    const uint32_t max_value = bits == 32 ? UINT32_MAX : (uint32_t{1} << bits) - 1;
+    PackedArray array(max_value);
+    array.resize(777);
+    std::vector<uint32_t> expected(777, 0);
+    for (uint32_t i = 0; i < 777; ++i) ASSERT_EQ(array[i], 0u);
+    for (uint32_t round = 0; round < 2; ++round) {
+      for (uint32_t k = 0; k < 777; ++k) {
+        const uint32_t i = (k * 389 + round) % 777;  // 389 and 777 are coprime: a permutation
+        const uint32_t value = ((i + round) * 2654435761u) & max_value;
+        array.set(i, value);
+        expected[i] = value;
+      }
+      for (uint32_t i = 0; i < 777; ++i) ASSERT_EQ(array[i], expected[i]) << bits << " bits, " << i;
+    }
+  }
+}
+
 TEST(PackedArrayTest, WideValuesOfPackedArray64) {
   const uint64_t max_value = (uint64_t{1} << 57) - 1;
   PackedArray64 array(max_value);

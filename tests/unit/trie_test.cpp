@@ -10,6 +10,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace onoma::automaton {
@@ -189,8 +190,8 @@ TEST(Trie, FailureAndOutputLinksFollowTheirDefinition) {
   expect_links_follow_definition(trie, prefixes_of(keys));
 }
 
-// The compact layout (children found through their neighbours, depth and values and outputs
-// found by rank) against a plain map, on pseudo-random keys over a few bytes, so that keys
+// The compact layout (children found through their neighbours or along a tail, depth and
+// values and outputs found by rank) against a plain map, on pseudo-random keys over a few bytes, so that keys
 // share prefixes and suffixes in every way, including multi-byte characters and bytes whose
 // order differs signed and unsigned.
 TEST(Trie, RandomKeySetsMatchAPlainMap) {
@@ -226,7 +227,21 @@ TEST(Trie, RandomKeySetsMatchAPlainMap) {
       const Values values =
           found == expected.end() ? Values{} : Values(found->second.begin(), found->second.end());
       EXPECT_EQ(lookup(trie, prefix), values) << prefix;
-      states.insert(walk(trie, prefix));
+      const Trie::State state = walk(trie, prefix);
+      states.insert(state);
+      // The children that the filters enumerate are the nodes step() reaches, in byte order.
+      std::vector<std::pair<Trie::State, unsigned char>> children;
+      trie.for_each_child(state, [&](Trie::State child, unsigned char byte) {
+        children.emplace_back(child, byte);
+      });
+      std::vector<std::pair<Trie::State, unsigned char>> expected_children;
+      for (int byte = 0; byte < 256; ++byte) {
+        const std::string longer = prefix + static_cast<char>(byte);
+        if (prefixes.count(longer) != 0) {
+          expected_children.emplace_back(walk(trie, longer), static_cast<unsigned char>(byte));
+        }
+      }
+      EXPECT_EQ(children, expected_children) << prefix;
       // One byte more than any prefix leads nowhere.
       for (const std::string& letter : alphabet) {
         const std::string longer = prefix + letter.substr(0, 1);
