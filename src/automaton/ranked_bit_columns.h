@@ -51,6 +51,15 @@ class RankedBitColumns {
     const uint32_t below = block.bits & ((uint32_t{1} << (i % kBlockBits)) - 1);
     return below == 0 ? block.rank : block.rank + popcount(below);
   }
+  // The last position at or before i whose bit is set in `column`; there must be one.
+  size_t previous_set(size_t column, size_t i) const {
+    size_t block = i / kBlockBits;
+    uint32_t bits = blocks_[block].columns[column].bits;
+    const unsigned kept = i % kBlockBits + 1;  // positions 0 to i % kBlockBits of this block
+    if (kept < kBlockBits) bits &= (uint32_t{1} << kept) - 1;
+    while (bits == 0) bits = blocks_[--block].columns[column].bits;
+    return block * kBlockBits + (kBlockBits - 1 - static_cast<size_t>(__builtin_clz(bits)));
+  }
   size_t memory_usage() const { return blocks_.capacity() * sizeof(Block); }
 
  private:

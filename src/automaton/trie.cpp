@@ -122,11 +122,9 @@ Trie::Trie(std::vector<Entry>&& entries, std::string&& keys, Sizes sizes) {
 // per byte. A node's label is that byte of the entries in its range. A node whose range holds
 // one distinct key is a head: the rest of that key waits to become a tail.
 void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
-  const size_t node_count = sizes.branching_nodes + sizes.tail_nodes;
   nodes_ = PackedArray64(node_entry(static_cast<State>(sizes.branching_nodes), 0xFF));
   nodes_.reserve(sizes.branching_nodes + 1);
-  branching_flags_.reserve(sizes.branching_nodes);
-  flags_.reserve(node_count);
+  flags_.reserve(sizes.branching_nodes);
   value_begin_ = PackedArray(static_cast<uint32_t>(entries.size()));
   value_begin_.reserve(sizes.distinct_keys + 1);
   values_.reserve(entries.size());
@@ -141,7 +139,7 @@ void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
   for (; !level.empty(); ++depth) {
     for (size_t n = 0; n < level.size(); ++n) {
       const PendingRange range = level[n];
-      branching_flags_.push_back(kLevelStart, n == 0);
+      flags_.push_back(kLevelStart, n == 0);
       size_t i = range.begin;
       const unsigned char label =
           depth == 0 ? 0 : static_cast<unsigned char>(entries[i].key[depth - 1]);
@@ -154,7 +152,7 @@ void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
       }
       const bool head = depth > 0 && i < range.end &&
                         entries[range.begin].key == entries[range.end - 1].key;
-      branching_flags_.push_back(kHasTail, head);
+      flags_.push_back(kHasTail, head);
       if (head) {
         tails.push_back({range.begin, range.end, static_cast<uint32_t>(depth)});
         continue;
@@ -175,6 +173,7 @@ void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
   nodes_.push_back(node_entry(next_child, 0));
   branching_count_ = next_child;
   max_depth_ = static_cast<uint32_t>(depth - 1);
+  branching_valued_ = static_cast<uint32_t>(value_begin_.size());
   lay_out_tails(entries, tails, sizes.tail_nodes);
   value_begin_.push_back(static_cast<uint32_t>(values_.size()));
 }
@@ -183,6 +182,7 @@ void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
 void Trie::lay_out_tails(const std::vector<Entry>& entries, const std::vector<PendingTail>& tails,
                          size_t tail_nodes) {
   tail_labels_.reserve(tail_nodes);
+  tail_flags_.reserve(tail_nodes);
   tail_offset_ = PackedArray(static_cast<uint32_t>(branching_count_ + tail_nodes));
   tail_offset_.reserve(tails.size());
   for (const PendingTail& tail : tails) {
@@ -190,9 +190,8 @@ void Trie::lay_out_tails(const std::vector<Entry>& entries, const std::vector<Pe
     const State start = static_cast<State>(branching_count_ + tail_labels_.size());
     tail_offset_.push_back(start - (tail.head_depth + 1));
     for (size_t depth = tail.head_depth; depth < key.size(); ++depth) {
-      tail_starts_.push_back(0, depth == tail.head_depth);
+      tail_flags_.push_back(kTailStart, depth == tail.head_depth);
       tail_labels_.push_back(static_cast<unsigned char>(key[depth]));
-      flags_.push_back(kValued, depth + 1 == key.size());
     }
     add_values(entries, tail.begin, tail.end);
     max_depth_ = std::max(max_depth_, static_cast<uint32_t>(key.size()));
@@ -208,12 +207,12 @@ void Trie::add_values(const std::vector<Entry>& entries, size_t begin, size_t en
 // The classic Aho-Corasick construction, by depth: a node's failure link (always shallower)
 // and its output link are known before any deeper node needs them. The branching part's nodes
 // of one depth are contiguous; the tail nodes of that depth are listed as their parents are
-// linked. The output links, found by depth, are then stored by rank in node order.
+// linked. Both links are found for every node first, then stored as the layout keeps them.
 void Trie::link() {
   const size_t count = node_count();
-  failure_ = PackedArray(static_cast<uint32_t>(count - 1));
-  failure_.resize(count);
-  // The output link of every node, `none` for kDead, until they are stored by rank.
+  PackedArray failure_of(static_cast<uint32_t>(count - 1));
+  failure_of.resize(count);
+  // `none` stands for kDead.
   const uint32_t none = static_cast<uint32_t>(count);
   PackedArray output_of(none);
   output_of.resize(count);
@@ -223,7 +222,7 @@ void Trie::link() {
     for_each_child(parent, [&](State child, unsigned char byte) {
       State failure = kRoot;
       if (parent != kRoot) {
-        State suffix = failure_[parent];
+        State suffix = failure_of[parent];
         while (true) {
           const State next = step(suffix, byte);
           if (next != kDead) {
@@ -231,10 +230,10 @@ void Trie::link() {
             break;
           }
           if (suffix == kRoot) break;
-          suffix = failure_[suffix];
+          suffix = failure_of[suffix];
         }
       }
-      failure_.set(child, failure);
+      failure_of.set(child, failure);
       output_of.set(child, has_values(failure) ? failure : output_of[failure]);
       if (child >= branching_count_) tails_below.push_back(child);
     });
@@ -253,20 +252,57 @@ void Trie::link() {
     tails_here.swap(tails_below);
     tails_below.clear();
   }
+  tails_here = {};
+  tails_below = {};
 
+  failures_ = PackedArray(static_cast<uint32_t>(count - 1));
+  failures_.reserve(branching_count_);
   outputs_ = PackedArray(static_cast<uint32_t>(count - 1));
-  for (size_t node = 0; node < count; ++node) {
+  for (State node = 0; node < branching_count_; ++node) {
+    failures_.push_back(failure_of[node]);
     const uint32_t output = output_of[node];
     flags_.push_back(kHasOutput, output != none);
     if (output != none) outputs_.push_back(output);
   }
+  branching_outputs_ = static_cast<uint32_t>(outputs_.size());
+  tail_failures_ = PackedArray(static_cast<uint32_t>(count - 1));
+  uint32_t since_stored = 0;  // tail nodes since the last one whose failure link is stored
+  for (State node = branching_count_; node < count; ++node) {
+    const size_t i = node - branching_count_;
+    const State failure = failure_of[node];
+    const bool derived = !tail_flags_.test(kTailStart, i) && since_stored + 1 < kFailureInterval &&
+                         step(failure_of[node - 1], tail_labels_[i]) == failure;
+    tail_flags_.push_back(kFailureStored, !derived);
+    if (derived) {
+      ++since_stored;
+    } else {
+      tail_failures_.push_back(failure);
+      since_stored = 0;
+    }
+    const uint32_t output = output_of[node];
+    tail_flags_.push_back(kTailHasOutput, output != none);
+    if (output != none) outputs_.push_back(output);
+  }
+  tail_failures_.shrink_to_fit();
   outputs_.shrink_to_fit();
 }
 
+// A tail node's failure link, from the nearest node at or above it in its tail whose link is
+// stored: each node below that one fails to where its parent fails, stepped by its label.
+Trie::State Trie::tail_failure(State state) const {
+  const size_t i = state - branching_count_;
+  const size_t stored = tail_flags_.previous_set(kFailureStored, i);
+  State failure = tail_failures_[tail_flags_.rank(kFailureStored, stored)];
+  for (size_t below = stored + 1; below <= i; ++below) {
+    failure = step(failure, tail_labels_[below]);
+  }
+  return failure;
+}
+
 size_t Trie::memory_usage() const {
-  return nodes_.memory_usage() + branching_flags_.memory_usage() + tail_labels_.capacity() +
-         tail_starts_.memory_usage() + tail_offset_.memory_usage() + failure_.memory_usage() +
-         flags_.memory_usage() + value_begin_.memory_usage() +
+  return nodes_.memory_usage() + flags_.memory_usage() + failures_.memory_usage() +
+         tail_labels_.capacity() + tail_flags_.memory_usage() + tail_offset_.memory_usage() +
+         tail_failures_.memory_usage() + value_begin_.memory_usage() +
          values_.capacity() * sizeof(uint32_t) + outputs_.memory_usage() + sizeof(root_child_);
 }
 

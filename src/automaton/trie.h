@@ -23,9 +23,11 @@
 //   and its depth is its number minus one offset per tail. Most nodes of a large gazetteer are
 //   tails (70% of large_realistic's, 92% of the synthetic 10M aliases'); a step along one reads
 //   the next byte of the same array.
-// Then, for every node, the failure link. Fields that most nodes lack (values; output links)
-// are kept only for the nodes that have them, found by rank. Node numbers are packed at the
-// width the node count needs (23 bits for 4 million nodes).
+// Then the failure link: for every node of the branching part; for a tail node only where it
+// cannot be found from its parent's (see kFailureStored), which leaves 39% of large_realistic's
+// tail nodes with one stored. Fields that most nodes lack (values; output links) are kept only
+// for the nodes that have them, found by rank. Node numbers are packed at the width the node
+// count needs (23 bits for 4 million nodes).
 #pragma once
 
 #include <array>
@@ -104,13 +106,21 @@ class Trie {
   // The length in bytes of the key prefix that `state` stands for.
   uint32_t depth(State state) const {
     if (state < branching_count_) return branching_depth(state);
-    return state - tail_offset_[tail_starts_.rank(0, size_t{state - branching_count_} + 1) - 1];
+    return state - tail_offset_[tail_number(state)];
   }
   // The longest proper suffix of `state`'s prefix that is a node (the root for none).
-  State failure(State state) const { return failure_[state]; }
+  State failure(State state) const {
+    return state < branching_count_ ? failures_[state] : tail_failure(state);
+  }
   // The nearest node along the failure chain (not `state` itself) with values, or kDead.
   State output(State state) const {
-    return flags_.test(kHasOutput, state) ? outputs_[flags_.rank(kHasOutput, state)] : kDead;
+    if (state < branching_count_) {
+      return flags_.test(kHasOutput, state) ? outputs_[flags_.rank(kHasOutput, state)] : kDead;
+    }
+    const size_t i = state - branching_count_;
+    return tail_flags_.test(kTailHasOutput, i)
+               ? outputs_[branching_outputs_ + tail_flags_.rank(kTailHasOutput, i)]
+               : kDead;
   }
   // The length of the longest key.
   uint32_t max_depth() const { return max_depth_; }
@@ -119,27 +129,39 @@ class Trie {
   std::pair<const uint32_t*, const uint32_t*> values(State state) const {
     const uint32_t* values = values_.data();
     if (!has_values(state)) return {values, values};
-    const auto [begin, end] = value_begin_.pair(flags_.rank(kValued, state));
+    // The valued nodes of the branching part come first, then one per tail: its last node.
+    const size_t valued = state < branching_count_ ? flags_.rank(kValued, state)
+                                                   : branching_valued_ + tail_number(state);
+    const auto [begin, end] = value_begin_.pair(valued);
     return {values + begin, values + end};
   }
-  bool has_values(State state) const { return flags_.test(kValued, state); }
+  bool has_values(State state) const {
+    return state < branching_count_ ? flags_.test(kValued, state) : !tail_goes_on(state);
+  }
 
   size_t node_count() const { return size_t{branching_count_} + tail_labels_.size(); }
   size_t memory_usage() const;
 
  private:
-  // The columns of flags_, one row per node.
+  // The columns of flags_, one row per node of the branching part.
   enum Flag : size_t {
+    kLevelStart,  // the first node of its depth
+    kHasTail,     // a tail's head with a tail below it
     kValued,      // some key ends here
     kHasOutput,   // the output link is not kDead
     kFlagCount
   };
-  // The columns of branching_flags_, one row per node of the branching part.
-  enum BranchingFlag : size_t {
-    kLevelStart,  // the first node of its depth
-    kHasTail,     // a tail's head with a tail below it
-    kBranchingFlagCount
+  // The columns of tail_flags_, one row per tail node.
+  enum TailFlag : size_t {
+    kTailStart,       // the first node of its tail
+    kFailureStored,   // its failure link is in tail_failures_ (else see tail_failure)
+    kTailHasOutput,   // the output link is not kDead
+    kTailFlagCount
   };
+  // A tail node's failure link is stored only when it is the first of its tail, or when it is
+  // not the failure link of its parent stepped by its own label, or kFailureInterval nodes
+  // after the last one stored, so that finding it takes fewer steps than that.
+  static constexpr uint32_t kFailureInterval = 16;
   struct Sizes {
     size_t branching_nodes;
     size_t tail_nodes;
@@ -164,13 +186,18 @@ class Trie {
   void link();
 
   uint32_t branching_depth(State state) const {
-    return branching_flags_.sparse_rank(kLevelStart, size_t{state} + 1) - 1;
+    return flags_.sparse_rank(kLevelStart, size_t{state} + 1) - 1;
   }
-  bool has_tail(State state) const { return branching_flags_.test(kHasTail, state); }
+  bool has_tail(State state) const { return flags_.test(kHasTail, state); }
   // The first node of the tail below `head`.
   State tail_start(State head) const {
-    return tail_offset_[branching_flags_.rank(kHasTail, head)] + branching_depth(head) + 1;
+    return tail_offset_[flags_.rank(kHasTail, head)] + branching_depth(head) + 1;
   }
+  // The number of the tail that the tail node `state` belongs to.
+  uint32_t tail_number(State state) const {
+    return tail_flags_.rank(kTailStart, size_t{state - branching_count_} + 1) - 1;
+  }
+  State tail_failure(State state) const;
   State head_step(State head, unsigned char byte) const {
     const State start = tail_start(head);
     return tail_label(start) == byte ? start : kDead;
@@ -179,7 +206,7 @@ class Trie {
   // Whether the tail node `state` has a child: the node after it is of the same tail.
   bool tail_goes_on(State state) const {
     const size_t next = size_t{state} + 1 - branching_count_;
-    return next < tail_labels_.size() && !tail_starts_.test(0, next);
+    return next < tail_labels_.size() && !tail_flags_.test(kTailStart, next);
   }
   State tail_step(State state, unsigned char byte) const {
     return tail_goes_on(state) && tail_label(state + 1) == byte ? state + 1 : kDead;
@@ -199,16 +226,19 @@ class Trie {
   // One entry per node of the branching part (node_entry; the root's label is 0), plus one
   // where the last children end.
   PackedArray64 nodes_;
-  RankedBitColumns<kBranchingFlagCount> branching_flags_;
-  State branching_count_ = 1;    // the nodes of the branching part, numbered from 0
-  std::vector<unsigned char> tail_labels_;  // per tail node, from branching_count_ on
-  RankedBitColumns<1> tail_starts_;         // per tail node: the first of its tail
-  PackedArray tail_offset_;      // per tail: its first node's number minus its first depth
-  PackedArray failure_;          // one per node
   RankedBitColumns<kFlagCount> flags_;
+  State branching_count_ = 1;    // the nodes of the branching part, numbered from 0
+  PackedArray failures_;         // one per node of the branching part
+  std::vector<unsigned char> tail_labels_;  // per tail node, from branching_count_ on
+  RankedBitColumns<kTailFlagCount> tail_flags_;
+  PackedArray tail_offset_;      // per tail: its first node's number minus its first depth
+  PackedArray tail_failures_;    // per tail node with kFailureStored
   PackedArray value_begin_;      // one per valued node, plus one where the last ends
   std::vector<uint32_t> values_;
-  PackedArray outputs_;          // one per node with an output link
+  uint32_t branching_valued_ = 0;  // the valued nodes of the branching part
+  // One per node with an output link: those of the branching part, then those of tails.
+  PackedArray outputs_;
+  uint32_t branching_outputs_ = 0;
   uint32_t max_depth_ = 0;
   std::array<State, 256> root_child_;
 };

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <random>
 #include <set>
@@ -275,10 +276,16 @@ TEST(RankedBitColumns, TestAndRankMatchPlainVectors) {
     for (size_t column = 0; column < 3; ++column) {
       ASSERT_EQ(columns.size(column), size);
       uint32_t below = 0;
+      size_t last_set = SIZE_MAX;
       for (size_t i = 0; i < size; ++i) {
         ASSERT_EQ(columns.test(column, i), plain[column][i]) << column << " " << i;
         ASSERT_EQ(columns.rank(column, i), below) << column << " " << i;
         below += plain[column][i];
+        if (plain[column][i]) last_set = i;
+        // Where some bit at or before i is set (the sparse column has runs of empty blocks).
+        if (last_set != SIZE_MAX) {
+          ASSERT_EQ(columns.previous_set(column, i), last_set) << column << " " << i;
+        }
       }
       EXPECT_EQ(columns.rank(column, size), below);
     }
