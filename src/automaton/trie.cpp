@@ -3,14 +3,21 @@
 #include <algorithm>
 #include <stdexcept>
 #include <string>
+#include <vector>
+
+#include "automaton/found_outputs.h"
+#include "automaton/release_memory.h"
 
 namespace onoma::automaton {
+static_assert(FoundOutputs::kDead == Trie::kDead);
 namespace {
 
 // The sorted entries that share a node's prefix, kept while the level below is laid out.
+// Entry numbers fit 32 bits (build() checks): a level of the 10M-alias gazetteer holds up to
+// 10 million of these.
 struct PendingRange {
-  size_t begin;
-  size_t end;
+  uint32_t begin;
+  uint32_t end;
 };
 
 size_t common_prefix(std::string_view a, std::string_view b) {
@@ -67,6 +74,11 @@ void sort_entries(std::vector<Trie::Entry>& entries) {
 }  // namespace
 
 Trie Trie::build(std::vector<Entry> entries) {
+  std::string no_storage;
+  return build(std::move(entries), no_storage);
+}
+
+Trie Trie::build(std::vector<Entry> entries, std::string& key_storage) {
   if (entries.size() >= kDead) throw std::length_error("trie too large");
   sort_entries(entries);
   entries.erase(std::unique(entries.begin(), entries.end(),
@@ -107,13 +119,14 @@ Trie Trie::build(std::vector<Entry> entries) {
     keys.append(entry.key);
     entry.key = key;
   }
+  release_memory(key_storage);
   return Trie(std::move(entries), std::move(keys), sizes);
 }
 
 Trie::Trie(std::vector<Entry>&& entries, std::string&& keys, Sizes sizes) {
   lay_out(entries, sizes);
-  entries = {};
-  keys = {};
+  release_memory(entries);
+  release_memory(keys);
   link();
 }
 
@@ -133,14 +146,14 @@ void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
   std::vector<PendingTail> tails;
   tails.reserve(sizes.tails);
   State next_child = 1;  // the number of the next node created
-  std::vector<PendingRange> level{{0, entries.size()}};
+  std::vector<PendingRange> level{{0, static_cast<uint32_t>(entries.size())}};
   std::vector<PendingRange> next_level;
   size_t depth = 0;
   for (; !level.empty(); ++depth) {
     for (size_t n = 0; n < level.size(); ++n) {
       const PendingRange range = level[n];
       flags_.push_back(kLevelStart, n == 0);
-      size_t i = range.begin;
+      uint32_t i = range.begin;
       const unsigned char label =
           depth == 0 ? 0 : static_cast<unsigned char>(entries[i].key[depth - 1]);
       nodes_.push_back(node_entry(next_child, label));
@@ -159,7 +172,7 @@ void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
       }
       while (i < range.end) {
         const unsigned char byte = static_cast<unsigned char>(entries[i].key[depth]);
-        size_t j = i + 1;
+        uint32_t j = i + 1;
         while (j < range.end && static_cast<unsigned char>(entries[j].key[depth]) == byte) ++j;
         if (depth == 0) root_child_[byte] = next_child;
         ++next_child;
@@ -212,11 +225,7 @@ void Trie::link() {
   const size_t count = node_count();
   PackedArray failure_of(static_cast<uint32_t>(count - 1));
   failure_of.resize(count);
-  // `none` stands for kDead.
-  const uint32_t none = static_cast<uint32_t>(count);
-  PackedArray output_of(none);
-  output_of.resize(count);
-  output_of.set(kRoot, none);
+  FoundOutputs output_of(count);
 
   auto link_children = [&](State parent, std::vector<State>& tails_below) {
     for_each_child(parent, [&](State child, unsigned char byte) {
@@ -234,7 +243,8 @@ void Trie::link() {
         }
       }
       failure_of.set(child, failure);
-      output_of.set(child, has_values(failure) ? failure : output_of[failure]);
+      const State output = has_values(failure) ? failure : output_of.get(failure);
+      if (output != kDead) output_of.set(child, output);
       if (child >= branching_count_) tails_below.push_back(child);
     });
   };
@@ -252,39 +262,42 @@ void Trie::link() {
     tails_here.swap(tails_below);
     tails_below.clear();
   }
-  tails_here = {};
-  tails_below = {};
+  release_memory(tails_here);
+  release_memory(tails_below);
 
   failures_ = PackedArray(static_cast<uint32_t>(count - 1));
   failures_.reserve(branching_count_);
   outputs_ = PackedArray(static_cast<uint32_t>(count - 1));
   for (State node = 0; node < branching_count_; ++node) {
     failures_.push_back(failure_of[node]);
-    const uint32_t output = output_of[node];
-    flags_.push_back(kHasOutput, output != none);
-    if (output != none) outputs_.push_back(output);
+    const State output = output_of.get(node);
+    flags_.push_back(kHasOutput, output != kDead);
+    if (output != kDead) outputs_.push_back(output);
   }
   branching_outputs_ = static_cast<uint32_t>(outputs_.size());
-  tail_failures_ = PackedArray(static_cast<uint32_t>(count - 1));
+  // Which tail nodes keep their failure link, then those links, in an array sized once: the
+  // 10M synthetic aliases keep 32 million.
   uint32_t since_stored = 0;  // tail nodes since the last one whose failure link is stored
+  size_t stored_count = 0;
   for (State node = branching_count_; node < count; ++node) {
     const size_t i = node - branching_count_;
-    const State failure = failure_of[node];
     const bool derived = !tail_flags_.test(kTailStart, i) && since_stored + 1 < kFailureInterval &&
-                         step(failure_of[node - 1], tail_labels_[i]) == failure;
+                         step(failure_of[node - 1], tail_labels_[i]) == failure_of[node];
     tail_flags_.push_back(kFailureStored, !derived);
-    if (derived) {
-      ++since_stored;
-    } else {
-      tail_failures_.push_back(failure);
-      since_stored = 0;
-    }
-    const uint32_t output = output_of[node];
-    tail_flags_.push_back(kTailHasOutput, output != none);
-    if (output != none) outputs_.push_back(output);
+    since_stored = derived ? since_stored + 1 : 0;
+    stored_count += !derived;
+    const State output = output_of.get(node);
+    tail_flags_.push_back(kTailHasOutput, output != kDead);
+    if (output != kDead) outputs_.push_back(output);
   }
-  tail_failures_.shrink_to_fit();
   outputs_.shrink_to_fit();
+  tail_failures_ = PackedArray(static_cast<uint32_t>(count - 1));
+  tail_failures_.reserve(stored_count);
+  for (State node = branching_count_; node < count; ++node) {
+    if (tail_flags_.test(kFailureStored, node - branching_count_)) {
+      tail_failures_.push_back(failure_of[node]);
+    }
+  }
 }
 
 // A tail node's failure link, from the nearest node at or above it in its tail whose link is

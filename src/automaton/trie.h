@@ -62,6 +62,9 @@ class Trie {
   Trie() : Trie(std::vector<Entry>(), std::string(), Sizes{1, 0, 0, 0}) {}
   // Builds the trie of `entries`. Equal (key, value) pairs count once.
   static Trie build(std::vector<Entry> entries);
+  // The same, where `key_storage` holds the bytes that the keys view: it is emptied (its
+  // memory released) as soon as they are copied, early in the build.
+  static Trie build(std::vector<Entry> entries, std::string& key_storage);
 
   State step(State state, unsigned char byte) const {
     if (state == kRoot) return root_child_[byte];
@@ -170,8 +173,8 @@ class Trie {
   };
   // A tail waiting to be laid out: the sorted entries of its one key, and its head's depth.
   struct PendingTail {
-    size_t begin;
-    size_t end;
+    uint32_t begin;
+    uint32_t end;
     uint32_t head_depth;
   };
   // The trie of `entries`, sorted and without duplicates, whose keys are views into `keys`;

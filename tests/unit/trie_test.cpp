@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "automaton/found_outputs.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -251,6 +253,27 @@ TEST(Trie, RandomKeySetsMatchAPlainMap) {
     }
     EXPECT_EQ(states.size(), prefixes.size());
     expect_links_follow_definition(trie, prefixes);
+  }
+}
+
+// Both ways of holding the links found while linking (an array; a map, for tries of more than
+// 33 million nodes) answer alike: the node's link, kDead for none, whatever the order of sets.
+TEST(FoundOutputs, ArrayAndMapAnswerAlike) {
+  std::mt19937 rng(5);
+  const size_t count = 5000;
+  FoundOutputs array(count, count);
+  FoundOutputs map(count, 0);
+  std::vector<FoundOutputs::State> expected(count, FoundOutputs::kDead);
+  for (size_t n = 0; n < count / 3; ++n) {
+    const auto node = static_cast<FoundOutputs::State>(rng() % count);
+    const auto output = static_cast<FoundOutputs::State>(rng() % count);
+    expected[node] = output;
+    array.set(node, output);
+    map.set(node, output);
+  }
+  for (FoundOutputs::State node = 0; node < count; ++node) {
+    EXPECT_EQ(array.get(node), expected[node]) << node;
+    EXPECT_EQ(map.get(node), expected[node]) << node;
   }
 }
 
