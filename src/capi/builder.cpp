@@ -1,5 +1,6 @@
 // onoma_builder_* and onoma_gazetteer_load.
 #include <string>
+#include <utility>
 
 #include "capi/handles.h"
 #include "gazetteer/loaders.h"
@@ -134,7 +135,7 @@ onoma_status onoma_gazetteer_load(const char* path, int format,
     require(out != nullptr, "out is NULL");
     onoma::gazetteer::GazetteerBuilder builder(fold_argument(options));
     builder.add_file(path, format_argument(format));
-    *out = new onoma_gazetteer{builder.build()};
+    *out = new onoma_gazetteer{std::move(builder).build()};
     return ONOMA_OK;
   });
 }

@@ -10,6 +10,7 @@
 #include <tuple>
 #include <utility>
 
+#include "automaton/release_memory.h"
 #include "automaton/trie.h"
 #include "gazetteer/input_error.h"
 #include "gazetteer/json_reader.h"
@@ -128,6 +129,9 @@ class Arena {
   std::string_view view(ArenaText text) const { return {bytes_.data() + text.offset, text.length}; }
   size_t size() const { return bytes_.size(); }
   void cut_back(size_t size) { bytes_.resize(size); }
+  // The buffer itself, for a reader that releases it once it no longer needs the views.
+  std::string& bytes() { return bytes_; }
+  void release() { automaton::release_memory(bytes_); }
 
  private:
   std::string bytes_;
@@ -360,8 +364,18 @@ void GazetteerBuilder::add_file(const std::string& path, FileFormat format) {
   add_content(read_file(path), format, path);
 }
 
-std::unique_ptr<Gazetteer> GazetteerBuilder::build() const {
-  const Drafts& drafts = *drafts_;
+std::unique_ptr<Gazetteer> GazetteerBuilder::build() const& {
+  return compile(*drafts_, fold_options_, nullptr);
+}
+
+std::unique_ptr<Gazetteer> GazetteerBuilder::build() && {
+  const std::unique_ptr<Drafts> drafts = std::move(drafts_);
+  drafts_ = std::make_unique<Drafts>(fold_options_);
+  return compile(*drafts, fold_options_, drafts.get());
+}
+
+std::unique_ptr<Gazetteer> GazetteerBuilder::compile(const Drafts& drafts, uint32_t fold_options,
+                                                     Drafts* release) {
   const auto entity_count = static_cast<uint32_t>(drafts.entities.size());
   // Aliases are numbered entity by entity, each entity's in the order they were added: a
   // counting sort of the drafts by entity.
@@ -374,7 +388,7 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::build() const {
     for (uint32_t i = 0; i < drafts.aliases.size(); ++i) kept[next[drafts.aliases[i].entity]++] = i;
   }
   Gazetteer::Contents contents;
-  contents.fold_options = fold_options_;
+  contents.fold_options = fold_options;
   // Aliases of one entity that fold alike (and check case alike) would only ever match
   // together: keep the first, so a span yields one match per entity.
   contents.first_aliases = automaton::PackedArray(static_cast<uint32_t>(
@@ -400,8 +414,8 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::build() const {
   }
   contents.first_aliases.push_back(static_cast<uint32_t>(alias_count));
   kept.resize(alias_count);
-  first_draft = {};
-  distinct_aliases = {};
+  automaton::release_memory(first_draft);
+  automaton::release_memory(distinct_aliases);
 
   // The pool, kind by kind (see Gazetteer::Contents), allocated once.
   std::vector<uint32_t> label_numbers(drafts.labels.size(), UINT32_MAX);
@@ -456,7 +470,8 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::build() const {
     const DraftAlias& alias = drafts.aliases[draft];
     if (alias.case_sensitive) contents.case_keys.add(pool, drafts.keys.view(alias.case_key));
   }
-  kept = {};
+  automaton::release_memory(kept);
+  if (release != nullptr) automaton::release_memory(release->aliases);
   contents.entity_ids.reserve(entity_count);
   contents.entity_metas.reserve(entity_count);
   contents.entity_labels = automaton::PackedArray(
@@ -472,7 +487,15 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::build() const {
   contents.labels.reserve(labels_in_order.size());
   for (const uint32_t label : labels_in_order) contents.labels.add(pool, drafts.labels[label]);
 
-  contents.trie = automaton::Trie::build(std::move(trie_entries));
+  if (release == nullptr) {
+    contents.trie = automaton::Trie::build(std::move(trie_entries));
+  } else {
+    // The ids index reads the texts: it goes first.
+    release->ids = StringIndex<Drafts, &Drafts::id>(release);
+    automaton::release_memory(release->entities);
+    release->texts.release();
+    contents.trie = automaton::Trie::build(std::move(trie_entries), release->keys.bytes());
+  }
   return std::make_unique<Gazetteer>(std::move(contents));
 }
 

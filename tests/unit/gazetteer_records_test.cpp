@@ -1,7 +1,8 @@
 // The compiled gazetteer keeps entities and aliases column by column (strings one after the
 // other in the pool, an alias's entity as a rank, case keys only where there are some). Read
 // back through Gazetteer::entity() and alias(), every field must be what was added, for
-// enough entities and aliases to cross many blocks of the bit columns.
+// enough entities and aliases to cross many blocks of the bit columns, whether the builder
+// stays usable after the build or releases what it holds as the build goes.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -25,6 +26,57 @@ struct ExpectedEntity {
   std::string meta;
   std::vector<ExpectedAlias> aliases;  // the name first
 };
+
+void check_records(const Gazetteer& gazetteer, const std::vector<std::string>& ids,
+                   const std::map<std::string, ExpectedEntity>& expected) {
+  const Gazetteer* g = &gazetteer;
+  ASSERT_EQ(g->entity_count(), ids.size());
+  size_t alias_count = 0;
+  std::set<std::string> label_names;
+  for (uint32_t e = 0; e < g->entity_count(); ++e) {
+    const EntityRecord entity = g->entity(e);
+    const std::string id(g->text(entity.id));
+    SCOPED_TRACE(id);
+    ASSERT_EQ(id, ids[e]);
+    ASSERT_EQ(g->find_entity(id), e);
+    const ExpectedEntity& want = expected.at(id);
+    EXPECT_EQ(g->label(entity.label), want.label);
+    EXPECT_EQ(g->text(entity.meta), want.meta);
+    label_names.insert(std::string(g->label(entity.label)));
+    EXPECT_EQ(entity.first_alias, alias_count);
+    ASSERT_EQ(entity.alias_count, want.aliases.size());
+    EXPECT_EQ(g->text(entity.name), want.aliases[0].text);
+    for (uint32_t i = 0; i < entity.alias_count; ++i) {
+      const uint32_t a = entity.first_alias + i;
+      const AliasRecord alias = g->alias(a);
+      const ExpectedAlias& want_alias = want.aliases[i];
+      EXPECT_EQ(g->text(g->alias_text(a)), want_alias.text) << a;
+      EXPECT_EQ(g->alias_flags(a), want_alias.flags) << a;
+      EXPECT_EQ(alias.entity, e) << a;
+      const bool case_sensitive = (want_alias.flags & kAliasCaseSensitive) != 0;
+      EXPECT_EQ(alias.case_sensitive, case_sensitive) << a;
+      EXPECT_EQ(g->text(alias.case_key), case_sensitive ? want_alias.text : "") << a;
+      EXPECT_TRUE(alias.word_start && alias.word_end) << a;
+    }
+    alias_count += entity.alias_count;
+  }
+  EXPECT_EQ(g->alias_count(), alias_count);
+  EXPECT_EQ(g->label_count(), label_names.size());
+  EXPECT_FALSE(g->find_entity("nobody"));
+  EXPECT_GT(alias_count, 5000u);
+}
+
+// The aliases whose key is `text` folded (the trie's values at the node it leads to).
+std::vector<uint32_t> aliases_found(const Gazetteer& gazetteer, const std::string& text) {
+  const automaton::Trie& trie = gazetteer.trie();
+  automaton::Trie::State state = automaton::Trie::kRoot;
+  for (const char c : text) {
+    state = trie.step(state, static_cast<unsigned char>(c));
+    if (state == automaton::Trie::kDead) return {};
+  }
+  const auto [first, last] = trie.values(state);
+  return {first, last};
+}
 
 TEST(GazetteerRecords, EveryFieldReadsBackAsAdded) {
   std::mt19937 rng(11);
@@ -77,41 +129,27 @@ TEST(GazetteerRecords, EveryFieldReadsBackAsAdded) {
     }
   }
 
-  const auto g = builder.build();
-  ASSERT_EQ(g->entity_count(), ids.size());
-  size_t alias_count = 0;
-  std::set<std::string> label_names;
-  for (uint32_t e = 0; e < g->entity_count(); ++e) {
-    const EntityRecord entity = g->entity(e);
-    const std::string id(g->text(entity.id));
-    SCOPED_TRACE(id);
-    ASSERT_EQ(id, ids[e]);
-    ASSERT_EQ(g->find_entity(id), e);
-    const ExpectedEntity& want = expected.at(id);
-    EXPECT_EQ(g->label(entity.label), want.label);
-    EXPECT_EQ(g->text(entity.meta), want.meta);
-    label_names.insert(std::string(g->label(entity.label)));
-    EXPECT_EQ(entity.first_alias, alias_count);
-    ASSERT_EQ(entity.alias_count, want.aliases.size());
-    EXPECT_EQ(g->text(entity.name), want.aliases[0].text);
-    for (uint32_t i = 0; i < entity.alias_count; ++i) {
-      const uint32_t a = entity.first_alias + i;
-      const AliasRecord alias = g->alias(a);
-      const ExpectedAlias& want_alias = want.aliases[i];
-      EXPECT_EQ(g->text(g->alias_text(a)), want_alias.text) << a;
-      EXPECT_EQ(g->alias_flags(a), want_alias.flags) << a;
-      EXPECT_EQ(alias.entity, e) << a;
-      const bool case_sensitive = (want_alias.flags & kAliasCaseSensitive) != 0;
-      EXPECT_EQ(alias.case_sensitive, case_sensitive) << a;
-      EXPECT_EQ(g->text(alias.case_key), case_sensitive ? want_alias.text : "") << a;
-      EXPECT_TRUE(alias.word_start && alias.word_end) << a;
+  const auto kept = builder.build();
+  check_records(*kept, ids, expected);
+  const auto released = std::move(builder).build();
+  check_records(*released, ids, expected);
+  EXPECT_EQ(released->trie().node_count(), kept->trie().node_count());
+  for (const auto& [id, entity] : expected) {
+    for (const ExpectedAlias& alias : entity.aliases) {
+      EXPECT_EQ(aliases_found(*released, alias.text), aliases_found(*kept, alias.text)) << alias.text;
     }
-    alias_count += entity.alias_count;
   }
-  EXPECT_EQ(g->alias_count(), alias_count);
-  EXPECT_EQ(g->label_count(), label_names.size());
-  EXPECT_FALSE(g->find_entity("nobody"));
-  EXPECT_GT(alias_count, 5000u);
+  // The builder is empty afterwards, and can be used again.
+  EXPECT_EQ(builder.entity_count(), 0u);
+  EntitySpec again;
+  again.id = "again";
+  again.label = "ORG";
+  again.name = "abc";
+  builder.add_entity(again);
+  const auto rebuilt = std::move(builder).build();
+  ASSERT_EQ(rebuilt->entity_count(), 1u);
+  EXPECT_EQ(rebuilt->find_entity("again"), 0u);
+  EXPECT_FALSE(rebuilt->find_entity(ids[0]));
 }
 
 }  // namespace
