@@ -226,6 +226,9 @@ void Trie::link() {
   PackedArray failure_of(static_cast<uint32_t>(count - 1));
   failure_of.resize(count);
   FoundOutputs output_of(count);
+  // Per tail node: whether its parent's failure link, stepped by its label, is its own (the
+  // first suffix tried below), so that the link need not be stored.
+  std::vector<bool> parent_gives_failure(count - branching_count_, false);
 
   auto link_children = [&](State parent, std::vector<State>& tails_below) {
     for_each_child(parent, [&](State child, unsigned char byte) {
@@ -240,6 +243,9 @@ void Trie::link() {
           }
           if (suffix == kRoot) break;
           suffix = failure_of[suffix];
+        }
+        if (child >= branching_count_ && suffix == failure_of[parent] && failure != kRoot) {
+          parent_gives_failure[child - branching_count_] = true;
         }
       }
       failure_of.set(child, failure);
@@ -282,7 +288,7 @@ void Trie::link() {
   for (State node = branching_count_; node < count; ++node) {
     const size_t i = node - branching_count_;
     const bool derived = !tail_flags_.test(kTailStart, i) && since_stored + 1 < kFailureInterval &&
-                         step(failure_of[node - 1], tail_labels_[i]) == failure_of[node];
+                         parent_gives_failure[i];
     tail_flags_.push_back(kFailureStored, !derived);
     since_stored = derived ? since_stored + 1 : 0;
     stored_count += !derived;
