@@ -90,15 +90,17 @@ Trie Trie::build(std::vector<Entry> entries, std::string& key_storage) {
   // share with the key before it. Those beyond what it shares with the keys on both sides
   // (after its head, one byte past that) make its tail. Knowing the counts up front sizes
   // every array exactly.
-  Sizes sizes{1, 0, 0, 0};
+  Sizes sizes{1, 0, 0, 0, 0, 0};
   size_t key_bytes = 0;
   size_t shared_before = 0;  // with the distinct key before
   for (size_t i = 0; i < entries.size(); ++i) {
     const std::string_view key = entries[i].key;
     key_bytes += key.size();
+    sizes.largest_value = std::max(sizes.largest_value, entries[i].value);
     if (i > 0 && key == entries[i - 1].key) continue;
     size_t next = i + 1;
     while (next < entries.size() && entries[next].key == key) ++next;
+    sizes.keys_with_more_values += next - i > 1;
     const size_t shared_after = next == entries.size() ? 0 : common_prefix(key, entries[next].key);
     const size_t head_depth = std::max(shared_before, shared_after) + 1;
     const size_t branching_end = std::min(head_depth, key.size());
@@ -138,9 +140,13 @@ void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
   nodes_ = PackedArray64(node_entry(static_cast<State>(sizes.branching_nodes), 0xFF));
   nodes_.reserve(sizes.branching_nodes + 1);
   flags_.reserve(sizes.branching_nodes);
-  value_begin_ = PackedArray(static_cast<uint32_t>(entries.size()));
-  value_begin_.reserve(sizes.distinct_keys + 1);
-  values_.reserve(entries.size());
+  first_values_ = PackedArray(sizes.largest_value);
+  first_values_.reserve(sizes.distinct_keys);
+  more_values_flags_.reserve(sizes.distinct_keys);
+  more_values_begin_ = PackedArray(static_cast<uint32_t>(entries.size()));
+  more_values_begin_.reserve(sizes.keys_with_more_values + 1);
+  more_values_ = PackedArray(sizes.largest_value);
+  more_values_.reserve(entries.size() - sizes.distinct_keys);
   root_child_.fill(kDead);
 
   std::vector<PendingTail> tails;
@@ -186,9 +192,9 @@ void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
   nodes_.push_back(node_entry(next_child, 0));
   branching_count_ = next_child;
   max_depth_ = static_cast<uint32_t>(depth - 1);
-  branching_valued_ = static_cast<uint32_t>(value_begin_.size());
+  branching_valued_ = static_cast<uint32_t>(first_values_.size());
   lay_out_tails(entries, tails, sizes.tail_nodes);
-  value_begin_.push_back(static_cast<uint32_t>(values_.size()));
+  more_values_begin_.push_back(static_cast<uint32_t>(more_values_.size()));
 }
 
 // Numbers the nodes of each tail after the branching part, in the order of their heads.
@@ -212,9 +218,12 @@ void Trie::lay_out_tails(const std::vector<Entry>& entries, const std::vector<Pe
 }
 
 // The values of entries [begin, end), which share one key, for the next valued node.
-void Trie::add_values(const std::vector<Entry>& entries, size_t begin, size_t end) {
-  value_begin_.push_back(static_cast<uint32_t>(values_.size()));
-  for (size_t i = begin; i < end; ++i) values_.push_back(entries[i].value);
+void Trie::add_values(const std::vector<Entry>& entries, uint32_t begin, uint32_t end) {
+  first_values_.push_back(entries[begin].value);
+  more_values_flags_.push_back(0, end - begin > 1);
+  if (end - begin == 1) return;
+  more_values_begin_.push_back(static_cast<uint32_t>(more_values_.size()));
+  for (uint32_t i = begin + 1; i < end; ++i) more_values_.push_back(entries[i].value);
 }
 
 // The classic Aho-Corasick construction, by depth: a node's failure link (always shallower)
@@ -321,8 +330,9 @@ Trie::State Trie::tail_failure(State state) const {
 size_t Trie::memory_usage() const {
   return nodes_.memory_usage() + flags_.memory_usage() + failures_.memory_usage() +
          tail_labels_.capacity() + tail_flags_.memory_usage() + tail_offset_.memory_usage() +
-         tail_failures_.memory_usage() + value_begin_.memory_usage() +
-         values_.capacity() * sizeof(uint32_t) + outputs_.memory_usage() + sizeof(root_child_);
+         tail_failures_.memory_usage() + first_values_.memory_usage() +
+         more_values_flags_.memory_usage() + more_values_begin_.memory_usage() +
+         more_values_.memory_usage() + outputs_.memory_usage() + sizeof(root_child_);
 }
 
 }  // namespace onoma::automaton

@@ -59,7 +59,7 @@ class Trie {
     uint32_t value;
   };
 
-  Trie() : Trie(std::vector<Entry>(), std::string(), Sizes{1, 0, 0, 0}) {}
+  Trie() : Trie(std::vector<Entry>(), std::string(), Sizes{1, 0, 0, 0, 0, 0}) {}
   // Builds the trie of `entries`. Equal (key, value) pairs count once.
   static Trie build(std::vector<Entry> entries);
   // The same, where `key_storage` holds the bytes that the keys view: it is emptied (its
@@ -128,15 +128,17 @@ class Trie {
   // The length of the longest key.
   uint32_t max_depth() const { return max_depth_; }
 
-  // The values of the keys that end exactly at `state`, ascending.
-  std::pair<const uint32_t*, const uint32_t*> values(State state) const {
-    const uint32_t* values = values_.data();
-    if (!has_values(state)) return {values, values};
+  // Calls f(value) for each value of the keys that end exactly at `state`, ascending.
+  template <class F>
+  void for_each_value(State state, F f) const {
+    if (!has_values(state)) return;
     // The valued nodes of the branching part come first, then one per tail: its last node.
     const size_t valued = state < branching_count_ ? flags_.rank(kValued, state)
                                                    : branching_valued_ + tail_number(state);
-    const auto [begin, end] = value_begin_.pair(valued);
-    return {values + begin, values + end};
+    f(first_values_[valued]);
+    if (!more_values_flags_.test(0, valued)) return;
+    const auto [begin, end] = more_values_begin_.pair(more_values_flags_.rank(0, valued));
+    for (uint32_t i = begin; i != end; ++i) f(more_values_[i]);
   }
   bool has_values(State state) const {
     return state < branching_count_ ? flags_.test(kValued, state) : !tail_goes_on(state);
@@ -170,6 +172,8 @@ class Trie {
     size_t tail_nodes;
     size_t tails;
     size_t distinct_keys;
+    size_t keys_with_more_values;  // than one
+    uint32_t largest_value;
   };
   // A tail waiting to be laid out: the sorted entries of its one key, and its head's depth.
   struct PendingTail {
@@ -185,7 +189,7 @@ class Trie {
   void lay_out(const std::vector<Entry>& entries, Sizes sizes);
   void lay_out_tails(const std::vector<Entry>& entries, const std::vector<PendingTail>& tails,
                      size_t tail_nodes);
-  void add_values(const std::vector<Entry>& entries, size_t begin, size_t end);
+  void add_values(const std::vector<Entry>& entries, uint32_t begin, uint32_t end);
   void link();
 
   uint32_t branching_depth(State state) const {
@@ -236,8 +240,12 @@ class Trie {
   RankedBitColumns<kTailFlagCount> tail_flags_;
   PackedArray tail_offset_;      // per tail: its first node's number minus its first depth
   PackedArray tail_failures_;    // per tail node with kFailureStored
-  PackedArray value_begin_;      // one per valued node, plus one where the last ends
-  std::vector<uint32_t> values_;
+  // The values: the first of each valued node, then the others of the few nodes with more
+  // than one (most keys are one alias's), and where each such node's others begin.
+  PackedArray first_values_;
+  RankedBitColumns<1> more_values_flags_;  // per valued node: it has more than one value
+  PackedArray more_values_begin_;          // per such node, plus one where the last ends
+  PackedArray more_values_;
   uint32_t branching_valued_ = 0;  // the valued nodes of the branching part
   // One per node with an output link: those of the branching part, then those of tails.
   PackedArray outputs_;

@@ -322,19 +322,18 @@ void Scanner::check_candidates(bool next_cluster_is_word) {
       continue;
     }
     const uint32_t first_accepted = static_cast<uint32_t>(scratch_.accepted_.size());
-    const auto [first, last] = trie_.values(candidate.state);
-    for (const uint32_t* it = first; it != last; ++it) {
-      const gazetteer::AliasRecord& alias = gazetteer_.alias(*it);
+    trie_.for_each_value(candidate.state, [&](uint32_t alias_number) {
+      const gazetteer::AliasRecord& alias = gazetteer_.alias(alias_number);
       // Aliases are numbered entity by entity: one alias per entity is enough.
       if (scratch_.accepted_.size() > first_accepted &&
           scratch_.accepted_.back().entity == alias.entity) {
-        continue;
+        return;
       }
-      if (word_boundaries_ && alias.word_start && candidate.after_word) continue;
-      if (word_boundaries_ && alias.word_end && next_cluster_is_word) continue;
-      if (alias.case_sensitive && !case_matches(alias, candidate.start, candidate.end)) continue;
-      scratch_.accepted_.push_back({alias.entity, *it});
-    }
+      if (word_boundaries_ && alias.word_start && candidate.after_word) return;
+      if (word_boundaries_ && alias.word_end && next_cluster_is_word) return;
+      if (alias.case_sensitive && !case_matches(alias, candidate.start, candidate.end)) return;
+      scratch_.accepted_.push_back({alias.entity, alias_number});
+    });
     const uint32_t count = static_cast<uint32_t>(scratch_.accepted_.size()) - first_accepted;
     if (count == 0) continue;
     add_span({candidate.start_position, candidate.end_position, candidate.start, candidate.end,

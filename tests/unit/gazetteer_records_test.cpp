@@ -74,8 +74,9 @@ std::vector<uint32_t> aliases_found(const Gazetteer& gazetteer, const std::strin
     state = trie.step(state, static_cast<unsigned char>(c));
     if (state == automaton::Trie::kDead) return {};
   }
-  const auto [first, last] = trie.values(state);
-  return {first, last};
+  std::vector<uint32_t> values;
+  trie.for_each_value(state, [&](uint32_t value) { values.push_back(value); });
+  return values;
 }
 
 TEST(GazetteerRecords, EveryFieldReadsBackAsAdded) {

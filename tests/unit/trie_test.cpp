@@ -33,9 +33,10 @@ Trie::State walk(const Trie& trie, const std::string& key) {
 std::vector<uint32_t> lookup(const Trie& trie, const std::string& key) {
   const Trie::State state = walk(trie, key);
   if (state == Trie::kDead) return {};
-  const auto [first, last] = trie.values(state);
-  EXPECT_EQ(trie.has_values(state), first != last);
-  return {first, last};
+  std::vector<uint32_t> values;
+  trie.for_each_value(state, [&](uint32_t value) { values.push_back(value); });
+  EXPECT_EQ(trie.has_values(state), !values.empty());
+  return values;
 }
 
 Trie build(std::vector<Trie::Entry> entries) { return Trie::build(entries); }
