@@ -144,14 +144,14 @@ class WordSieve {
     const uint64_t not_ascii = block_bits(raw, [](const Bytes& b) { return b >= 0x80; });
     const uint64_t stops = block_bits(raw, [&](const Bytes& b) {
       // Branches taken the same way for the whole scan.
-      Bytes stops = reinterpret_cast<Bytes>(b == '_');
+      Bytes stop = reinterpret_cast<Bytes>(b == '_');
       if (starter_count_ > 0) {
-        for (size_t i = 0; i < 3; ++i) stops |= reinterpret_cast<Bytes>(b == starters_[i]);
+        for (size_t i = 0; i < 3; ++i) stop |= reinterpret_cast<Bytes>(b == starters_[i]);
       }
       if (starter_count_ > 3) {
-        for (size_t i = 3; i < kMaxStarters; ++i) stops |= reinterpret_cast<Bytes>(b == starters_[i]);
+        for (size_t i = 3; i < kMaxStarters; ++i) stop |= reinterpret_cast<Bytes>(b == starters_[i]);
       }
-      return stops;
+      return stop;
     });
     // Most blocks of English text are all ASCII: judged here, knowing that none is beyond.
     if (not_ascii != 0) return skip_beyond_ascii(text, word, not_ascii, stops);
