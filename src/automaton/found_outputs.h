@@ -14,13 +14,14 @@
 #include <vector>
 
 #include "automaton/packed_array.h"
+#include "automaton/trie.h"
 
 namespace onoma::automaton {
 
 class FoundOutputs {
  public:
-  using State = uint32_t;
-  static constexpr State kDead = UINT32_MAX;  // Trie::kDead
+  using State = Trie::State;
+  static constexpr State kDead = Trie::kDead;
 
   static constexpr size_t kMapAbove = size_t{1} << 25;
 

@@ -9,7 +9,6 @@
 #include "automaton/release_memory.h"
 
 namespace onoma::automaton {
-static_assert(FoundOutputs::kDead == Trie::kDead);
 namespace {
 
 // The sorted entries that share a node's prefix, kept while the level below is laid out.
