@@ -282,7 +282,7 @@ TEST(FoundOutputs, ArrayAndMapAnswerAlike) {
 // the third while linking them), against plain vectors.
 TEST(RankedBitColumns, TestAndRankMatchPlainVectors) {
   std::mt19937 rng(7);
-  for (const size_t size : {0, 1, 31, 32, 33, 64, 65, 1000}) {
+  for (const size_t size : {0, 1, 31, 32, 33, 63, 64, 65, 127, 128, 129, 1000}) {
     SCOPED_TRACE(std::to_string(size) + " bits");
     RankedBitColumns<3> columns;
     std::vector<bool> plain[3];
@@ -304,6 +304,7 @@ TEST(RankedBitColumns, TestAndRankMatchPlainVectors) {
       for (size_t i = 0; i < size; ++i) {
         ASSERT_EQ(columns.test(column, i), plain[column][i]) << column << " " << i;
         ASSERT_EQ(columns.rank(column, i), below) << column << " " << i;
+        ASSERT_EQ(columns.sparse_rank(column, i), below) << column << " " << i;
         below += plain[column][i];
         if (plain[column][i]) last_set = i;
         // Where some bit at or before i is set (the sparse column has runs of empty blocks).
