@@ -52,15 +52,60 @@ class RankedBitColumns {
     const uint64_t bits = block.word() & below(i);
     return bits == 0 ? block.rank : block.rank + popcount(bits);
   }
-  // The last position at or before i whose bit is set in `column`; there must be one.
-  size_t previous_set(size_t column, size_t i) const {
+  // The last position in [first, i] whose bit is set in `column`, or kNone.
+  size_t previous_set(size_t column, size_t i, size_t first = 0) const {
     size_t block = i / kBlockBits;
     const uint64_t kept = below(i + 1);  // positions 0 to i % kBlockBits of this block
     uint64_t bits = blocks_[block].columns[column].word() & (kept == 0 ? ~uint64_t{0} : kept);
-    while (bits == 0) bits = blocks_[--block].columns[column].word();
-    return block * kBlockBits + (kBlockBits - 1 - static_cast<size_t>(__builtin_clzll(bits)));
+    while (bits == 0) {
+      if (block == first / kBlockBits) return kNone;
+      bits = blocks_[--block].columns[column].word();
+    }
+    const size_t last = block * kBlockBits + 63 - static_cast<size_t>(__builtin_clzll(bits));
+    return last >= first ? last : kNone;
   }
-  size_t memory_usage() const { return blocks_.capacity() * sizeof(Block); }
+  static constexpr size_t kNone = SIZE_MAX;
+  // The position of the set bit of `column` that has `k` set bits before it (k < rank(size)):
+  // a binary search over the blocks, over a few only once index_select(column) has run.
+  size_t select(size_t column, uint32_t k) const {
+    size_t low = 0;  // the last block whose count of earlier bits is at most k
+    size_t high = blocks_.size();
+    const std::vector<uint32_t>& samples = select_samples_[column];
+    if (!samples.empty()) {
+      const size_t sample = k / kSelectSample;
+      low = samples[sample];
+      if (sample + 1 < samples.size()) high = samples[sample + 1] + size_t{1};
+    }
+    while (high - low > 1) {
+      const size_t middle = low + (high - low) / 2;
+      (blocks_[middle].columns[column].rank <= k ? low : high) = middle;
+    }
+    uint64_t bits = blocks_[low].columns[column].word();
+    for (uint32_t skip = k - blocks_[low].columns[column].rank; skip > 0; --skip) bits &= bits - 1;
+    return low * kBlockBits + static_cast<size_t>(__builtin_ctzll(bits));
+  }
+  // Keeps the block of every kSelectSample-th set bit of `column`, which must be complete: 4
+  // bytes per kSelectSample set bits, after which select() searches a block or two.
+  void index_select(size_t column) {
+    std::vector<uint32_t>& samples = select_samples_[column];
+    samples.clear();
+    uint32_t next = 0;  // the sample's k
+    for (size_t block = 0; block < blocks_.size(); ++block) {
+      const Column& bits = blocks_[block].columns[column];
+      for (; next < bits.rank + popcount(bits.word()); next += kSelectSample) {
+        samples.push_back(static_cast<uint32_t>(block));
+      }
+    }
+    samples.shrink_to_fit();
+  }
+  static constexpr uint32_t kSelectSample = 64;
+  size_t memory_usage() const {
+    size_t bytes = blocks_.capacity() * sizeof(Block);
+    for (const std::vector<uint32_t>& samples : select_samples_) {
+      bytes += samples.capacity() * sizeof(uint32_t);
+    }
+    return bytes;
+  }
 
  private:
   static constexpr size_t kBlockBits = 64;
@@ -91,6 +136,7 @@ class RankedBitColumns {
 
   std::vector<Block> blocks_;
   std::array<size_t, kColumns> sizes_{};
+  std::array<std::vector<uint32_t>, kColumns> select_samples_;  // see index_select
 };
 
 }  // namespace onoma::automaton

@@ -234,15 +234,17 @@ void Trie::link() {
   PackedArray failure_of(static_cast<uint32_t>(count - 1));
   failure_of.resize(count);
   FoundOutputs output_of(count);
-  // Per tail node: whether its parent's failure link, stepped by its label, is its own (the
-  // first suffix tried below), so that the link need not be stored.
-  std::vector<bool> parent_gives_failure(count - branching_count_, false);
+  // Per tail node: whether derived_failure finds its link cheaply from its parent's (see
+  // kFailureStored), following the same links as the search below.
+  std::vector<bool> derivable(count - branching_count_, false);
 
   auto link_children = [&](State parent, std::vector<State>& tails_below) {
     for_each_child(parent, [&](State child, unsigned char byte) {
       State failure = kRoot;
       if (parent != kRoot) {
         State suffix = failure_of[parent];
+        uint32_t hops = 0;
+        bool read_tail_link = false;
         while (true) {
           const State next = step(suffix, byte);
           if (next != kDead) {
@@ -250,10 +252,12 @@ void Trie::link() {
             break;
           }
           if (suffix == kRoot) break;
+          read_tail_link |= suffix >= branching_count_;
+          ++hops;
           suffix = failure_of[suffix];
         }
-        if (child >= branching_count_ && suffix == failure_of[parent] && failure != kRoot) {
-          parent_gives_failure[child - branching_count_] = true;
+        if (child >= branching_count_ && !read_tail_link && hops <= kMaxDerivedHops) {
+          derivable[child - branching_count_] = true;
         }
       }
       failure_of.set(child, failure);
@@ -291,12 +295,12 @@ void Trie::link() {
   branching_outputs_ = static_cast<uint32_t>(outputs_.size());
   // Which tail nodes keep their failure link, then those links, in an array sized once: the
   // 10M synthetic aliases keep 32 million.
-  uint32_t since_stored = 0;  // tail nodes since the last one whose failure link is stored
+  uint32_t since_stored = 0;  // searches since the last link stored, or since the head's
   size_t stored_count = 0;
   for (State node = branching_count_; node < count; ++node) {
     const size_t i = node - branching_count_;
-    const bool derived = !tail_flags_.test(kTailStart, i) && since_stored + 1 < kFailureInterval &&
-                         parent_gives_failure[i];
+    if (tail_flags_.test(kTailStart, i)) since_stored = 0;
+    const bool derived = since_stored + 1 < kFailureInterval && derivable[i];
     tail_flags_.push_back(kFailureStored, !derived);
     since_stored = derived ? since_stored + 1 : 0;
     stored_count += !derived;
@@ -305,6 +309,7 @@ void Trie::link() {
     if (output != kDead) outputs_.push_back(output);
   }
   outputs_.shrink_to_fit();
+  flags_.index_select(kHasTail);  // tail_failure finds a tail's head
   tail_failures_ = PackedArray(static_cast<uint32_t>(count - 1));
   tail_failures_.reserve(stored_count);
   for (State node = branching_count_; node < count; ++node) {
@@ -315,14 +320,23 @@ void Trie::link() {
 }
 
 // A tail node's failure link, from the nearest node at or above it in its tail whose link is
-// stored: each node below that one fails to where its parent fails, stepped by its label.
+// stored, or else from its tail's head: each node below fails to where the search from its
+// parent's link leads.
 Trie::State Trie::tail_failure(State state) const {
   const size_t i = state - branching_count_;
-  const size_t stored = tail_flags_.previous_set(kFailureStored, i);
-  State failure = tail_failures_[tail_flags_.rank(kFailureStored, stored)];
-  for (size_t below = stored + 1; below <= i; ++below) {
-    failure = step(failure, tail_labels_[below]);
+  const size_t start = tail_flags_.previous_set(kTailStart, i);
+  const size_t stored = tail_flags_.previous_set(kFailureStored, i, start);
+  State failure;
+  size_t below;
+  if (stored != tail_flags_.kNone) {
+    failure = tail_failures_[tail_flags_.rank(kFailureStored, stored)];
+    below = stored + 1;
+  } else {
+    const uint32_t tail = tail_flags_.rank(kTailStart, start);
+    failure = failures_[flags_.select(kHasTail, tail)];
+    below = start;
   }
+  for (; below <= i; ++below) failure = derived_failure(failure, tail_labels_[below]);
   return failure;
 }
 

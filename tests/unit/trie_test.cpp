@@ -279,7 +279,7 @@ TEST(FoundOutputs, ArrayAndMapAnswerAlike) {
 }
 
 // Three columns filled independently, as the trie fills them (two while laying out the nodes,
-// the third while linking them), against plain vectors.
+// the third while linking them), against plain vectors: test, rank, previous_set, select.
 TEST(RankedBitColumns, TestAndRankMatchPlainVectors) {
   std::mt19937 rng(7);
   for (const size_t size : {0, 1, 31, 32, 33, 63, 64, 65, 127, 128, 129, 1000}) {
@@ -307,12 +307,27 @@ TEST(RankedBitColumns, TestAndRankMatchPlainVectors) {
         ASSERT_EQ(columns.sparse_rank(column, i), below) << column << " " << i;
         below += plain[column][i];
         if (plain[column][i]) last_set = i;
-        // Where some bit at or before i is set (the sparse column has runs of empty blocks).
-        if (last_set != SIZE_MAX) {
-          ASSERT_EQ(columns.previous_set(column, i), last_set) << column << " " << i;
+        // The sparse column has runs of empty blocks.
+        ASSERT_EQ(columns.previous_set(column, i), last_set) << column << " " << i;
+        // From a floor: the last set bit when it is at or above the floor, else none.
+        for (const size_t first : {size_t{0}, i / 2, i > 70 ? i - 70 : 0, i}) {
+          ASSERT_EQ(columns.previous_set(column, i, first),
+                    last_set != SIZE_MAX && last_set >= first ? last_set : SIZE_MAX)
+              << column << " " << i << " from " << first;
+        }
+        if (plain[column][i]) {
+          ASSERT_EQ(columns.select(column, below - 1), i) << column << " " << i;
         }
       }
       EXPECT_EQ(columns.rank(column, size), below);
+    }
+    // select() again, from the samples of every 64th set bit.
+    for (size_t column = 0; column < 3; ++column) {
+      columns.index_select(column);
+      uint32_t k = 0;
+      for (size_t i = 0; i < size; ++i) {
+        if (plain[column][i]) ASSERT_EQ(columns.select(column, k++), i) << column << " " << i;
+      }
     }
   }
 }
