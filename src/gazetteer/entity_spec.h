@@ -14,6 +14,9 @@ enum AliasFlag : uint32_t {
   kAliasCaseInsensitive = 1u << 1,  // never case-sensitive, even if it looks like "US"
 };
 inline constexpr uint32_t kKnownAliasFlags = kAliasCaseSensitive | kAliasCaseInsensitive;
+// The known flags are the lowest bits: a compiled gazetteer keeps one bit column per flag.
+inline constexpr uint32_t kAliasFlagCount = 2;
+static_assert(kKnownAliasFlags == (1u << kAliasFlagCount) - 1);
 
 struct AliasSpec {
   std::string text;

@@ -60,7 +60,7 @@ void Gazetteer::plan_ascii_steps() {
 
 size_t Gazetteer::memory_usage() const {
   return sizeof(*this) + c_.pool.capacity() + c_.alias_texts.memory_usage() +
-         c_.alias_bits.memory_usage() + c_.alias_flags.capacity() + c_.case_keys.memory_usage() +
+         c_.alias_bits.memory_usage() + c_.case_keys.memory_usage() +
          c_.entity_ids.memory_usage() + c_.entity_metas.memory_usage() +
          c_.entity_labels.memory_usage() + c_.first_aliases.memory_usage() +
          c_.labels.memory_usage() +

@@ -16,6 +16,7 @@
 #include "automaton/ranked_bit_columns.h"
 #include "automaton/start_filter.h"
 #include "automaton/trie.h"
+#include "gazetteer/entity_spec.h"
 #include "gazetteer/string_index.h"
 #include "unicode/fold_table.h"
 
@@ -58,6 +59,32 @@ class PooledStringList {
   automaton::PackedArray starts_;  // where each string begins, then where the last NUL ends
 };
 
+// The same for a kind of string that most elements lack (metas): the list holds "" and then
+// the strings that are not empty, and a bit per element says which have one. An empty one
+// takes 1.5 bits where it took an offset and a NUL.
+class SparsePooledStringList {
+ public:
+  SparsePooledStringList() = default;
+  explicit SparsePooledStringList(size_t pool_size) : strings_(pool_size) {}
+
+  void add(std::string& pool, std::string_view s) {
+    if (strings_.size() == 0) strings_.add(pool, "");
+    present_.push_back(0, !s.empty());
+    if (!s.empty()) strings_.add(pool, s);
+  }
+  void reserve(size_t count) { present_.reserve(count); }
+
+  size_t size() const { return present_.size(0); }
+  PooledString operator[](size_t i) const {
+    return strings_[present_.test(0, i) ? present_.rank(0, i) + size_t{1} : 0];
+  }
+  size_t memory_usage() const { return strings_.memory_usage() + present_.memory_usage(); }
+
+ private:
+  PooledStringList strings_;
+  automaton::RankedBitColumns<1> present_;
+};
+
 // An entity as Gazetteer::entity() assembles it from the columns of Gazetteer::Contents.
 struct EntityRecord {
   PooledString id;
@@ -92,7 +119,8 @@ class Gazetteer {
     kCaseSensitive,  // AliasRecord::case_sensitive; case keys are kept for these only
     kWordStart,      // AliasRecord::word_start
     kWordEnd,        // AliasRecord::word_end
-    kAliasBitCount
+    kGivenFlags,     // then one per AliasFlag bit, as given
+    kAliasBitCount = kGivenFlags + kAliasFlagCount
   };
 
   // Column by column, so that what every alias has costs a few bytes and what few have (a
@@ -103,10 +131,9 @@ class Gazetteer {
     std::string pool;
     PooledStringList alias_texts;                       // one per alias
     automaton::RankedBitColumns<kAliasBitCount> alias_bits;  // one row per alias
-    std::vector<uint8_t> alias_flags;                   // one per alias: AliasFlag bits as given
     PooledStringList case_keys;                         // one per case-sensitive alias
     PooledStringList entity_ids;                        // one per entity
-    PooledStringList entity_metas;                      // one per entity; "" when none
+    SparsePooledStringList entity_metas;                // one per entity; "" when none
     automaton::PackedArray entity_labels;               // one per entity
     automaton::PackedArray first_aliases;  // one per entity, plus the alias count
     PooledStringList labels;
@@ -144,7 +171,13 @@ class Gazetteer {
   // As the user wrote it.
   PooledString alias_text(uint32_t index) const { return c_.alias_texts[index]; }
   // AliasFlag bits as given.
-  uint32_t alias_flags(uint32_t index) const { return c_.alias_flags[index]; }
+  uint32_t alias_flags(uint32_t index) const {
+    uint32_t flags = 0;
+    for (uint32_t bit = 0; bit < kAliasFlagCount; ++bit) {
+      flags |= uint32_t{c_.alias_bits.test(kGivenFlags + bit, index)} << bit;
+    }
+    return flags;
+  }
   std::string_view label(uint32_t index) const { return text(c_.labels[index]); }
   std::string_view text(PooledString s) const { return {c_.pool.data() + s.offset, s.length}; }
   std::optional<uint32_t> find_entity(std::string_view id) const { return entity_by_id_.find(id); }

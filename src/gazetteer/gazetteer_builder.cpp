@@ -7,6 +7,7 @@
 #include <limits>
 #include <numeric>
 #include <optional>
+#include <stdexcept>
 #include <tuple>
 #include <utility>
 
@@ -430,8 +431,10 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::compile(const Drafts& drafts, uint3
       ++case_key_count;
     }
   }
+  if (entity_count > 0) pool_size += 1;  // the metas' one "" (SparsePooledStringList)
   for (const DraftEntity& entity : drafts.entities) {
-    pool_size += entity.id.length + entity.meta.length + 2;
+    pool_size += entity.id.length + 1;
+    if (entity.meta.length > 0) pool_size += entity.meta.length + 1;
     if (label_numbers[entity.label] == UINT32_MAX) {
       label_numbers[entity.label] = static_cast<uint32_t>(labels_in_order.size());
       labels_in_order.push_back(entity.label);
@@ -444,13 +447,13 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::compile(const Drafts& drafts, uint3
   std::string& pool = contents.pool;
   pool.reserve(pool_size);
   for (PooledStringList* list : {&contents.alias_texts, &contents.case_keys, &contents.entity_ids,
-                                 &contents.entity_metas, &contents.labels}) {
+                                 &contents.labels}) {
     *list = PooledStringList(pool_size);
   }
+  contents.entity_metas = SparsePooledStringList(pool_size);
 
   contents.alias_texts.reserve(alias_count);
   contents.alias_bits.reserve(alias_count);
-  contents.alias_flags.reserve(alias_count);
   std::vector<automaton::Trie::Entry> trie_entries;
   trie_entries.reserve(alias_count);
   for (uint32_t number = 0; number < alias_count; ++number) {
@@ -461,8 +464,9 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::compile(const Drafts& drafts, uint3
     bits.push_back(Gazetteer::kCaseSensitive, alias.case_sensitive);
     bits.push_back(Gazetteer::kWordStart, alias.word_start);
     bits.push_back(Gazetteer::kWordEnd, alias.word_end);
-    static_assert(kKnownAliasFlags <= UINT8_MAX, "alias_flags holds a byte per alias");
-    contents.alias_flags.push_back(static_cast<uint8_t>(alias.flags));
+    for (uint32_t bit = 0; bit < kAliasFlagCount; ++bit) {
+      bits.push_back(Gazetteer::kGivenFlags + bit, (alias.flags >> bit) & 1);
+    }
     trie_entries.push_back({drafts.keys.view(alias.key), number});
   }
   contents.case_keys.reserve(case_key_count);
@@ -486,6 +490,8 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::compile(const Drafts& drafts, uint3
   }
   contents.labels.reserve(labels_in_order.size());
   for (const uint32_t label : labels_in_order) contents.labels.add(pool, drafts.labels[label]);
+  // The lists' offsets are packed at the width pool_size needs: a pool past it would wrap them.
+  if (pool.size() != pool_size) throw std::logic_error("gazetteer pool size miscounted");
 
   if (release == nullptr) {
     contents.trie = automaton::Trie::build(std::move(trie_entries));

@@ -42,6 +42,9 @@ void check_records(const Gazetteer& gazetteer, const std::vector<std::string>& i
     const ExpectedEntity& want = expected.at(id);
     EXPECT_EQ(g->label(entity.label), want.label);
     EXPECT_EQ(g->text(entity.meta), want.meta);
+    // C callers take pooled strings as they are: each ends with a NUL, an empty meta too.
+    EXPECT_EQ(g->text(entity.meta).data()[entity.meta.length], '\0');
+    EXPECT_EQ(g->text(entity.id).data()[entity.id.length], '\0');
     label_names.insert(std::string(g->label(entity.label)));
     EXPECT_EQ(entity.first_alias, alias_count);
     ASSERT_EQ(entity.alias_count, want.aliases.size());
