@@ -15,6 +15,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "automaton/popcount.h"
+
 namespace onoma::automaton {
 
 template <size_t kColumns>
@@ -121,18 +123,6 @@ class RankedBitColumns {
     std::array<Column, kColumns> columns;
   };
 
-  // Without the POPCNT instruction (not in baseline x86-64), GCC's builtin is a library call
-  // several times slower than these few inline operations.
-  static uint32_t popcount(uint64_t bits) {
-#if defined(__POPCNT__)
-    return static_cast<uint32_t>(__builtin_popcountll(bits));
-#else
-    bits = bits - ((bits >> 1) & 0x5555555555555555ULL);
-    bits = (bits & 0x3333333333333333ULL) + ((bits >> 2) & 0x3333333333333333ULL);
-    return static_cast<uint32_t>((((bits + (bits >> 4)) & 0x0F0F0F0F0F0F0F0FULL) *
-                                  0x0101010101010101ULL) >> 56);
-#endif
-  }
 
   std::vector<Block> blocks_;
   std::array<size_t, kColumns> sizes_{};

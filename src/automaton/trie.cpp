@@ -305,9 +305,10 @@ void Trie::link() {
     since_stored = derived ? since_stored + 1 : 0;
     stored_count += !derived;
     const State output = output_of.get(node);
-    tail_flags_.push_back(kTailHasOutput, output != kDead);
+    tail_outputs_.push_back(output != kDead);
     if (output != kDead) outputs_.push_back(output);
   }
+  tail_outputs_.finish();
   outputs_.shrink_to_fit();
   flags_.index_select(kHasTail);  // tail_failure finds a tail's head
   tail_failures_ = PackedArray(static_cast<uint32_t>(count - 1));
@@ -342,8 +343,8 @@ Trie::State Trie::tail_failure(State state) const {
 
 size_t Trie::memory_usage() const {
   return nodes_.memory_usage() + flags_.memory_usage() + failures_.memory_usage() +
-         tail_labels_.capacity() + tail_flags_.memory_usage() + tail_offset_.memory_usage() +
-         tail_failures_.memory_usage() + first_values_.memory_usage() +
+         tail_labels_.capacity() + tail_flags_.memory_usage() + tail_outputs_.memory_usage() +
+         tail_offset_.memory_usage() + tail_failures_.memory_usage() + first_values_.memory_usage() +
          more_values_flags_.memory_usage() + more_values_begin_.memory_usage() +
          more_values_.memory_usage() + outputs_.memory_usage() + sizeof(root_child_);
 }

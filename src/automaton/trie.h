@@ -40,6 +40,7 @@
 
 #include "automaton/packed_array.h"
 #include "automaton/ranked_bit_columns.h"
+#include "automaton/sparse_ranked_bits.h"
 
 namespace onoma::automaton {
 
@@ -121,9 +122,8 @@ class Trie {
       return flags_.test(kHasOutput, state) ? outputs_[flags_.rank(kHasOutput, state)] : kDead;
     }
     const size_t i = state - branching_count_;
-    return tail_flags_.test(kTailHasOutput, i)
-               ? outputs_[branching_outputs_ + tail_flags_.rank(kTailHasOutput, i)]
-               : kDead;
+    return tail_outputs_.test(i) ? outputs_[branching_outputs_ + tail_outputs_.rank_of_set(i)]
+                                 : kDead;
   }
   // The length of the longest key.
   uint32_t max_depth() const { return max_depth_; }
@@ -160,7 +160,6 @@ class Trie {
   enum TailFlag : size_t {
     kTailStart,       // the first node of its tail
     kFailureStored,   // its failure link is in tail_failures_ (else see kFailureInterval)
-    kTailHasOutput,   // the output link is not kDead
     kTailFlagCount
   };
   // A tail node's failure link is stored only when the search that finds it from its parent's
@@ -254,6 +253,7 @@ class Trie {
   PackedArray failures_;         // one per node of the branching part
   std::vector<unsigned char> tail_labels_;  // per tail node, from branching_count_ on
   RankedBitColumns<kTailFlagCount> tail_flags_;
+  SparseRankedBits tail_outputs_;  // per tail node: its output link is not kDead
   PackedArray tail_offset_;      // per tail: its first node's number minus its first depth
   PackedArray tail_failures_;    // per tail node with kFailureStored
   // The values: the first of each valued node, then the others of the few nodes with more

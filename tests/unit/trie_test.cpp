@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "automaton/found_outputs.h"
+#include "automaton/ranked_bit_columns.h"
+#include "automaton/sparse_ranked_bits.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -328,6 +330,34 @@ TEST(RankedBitColumns, TestAndRankMatchPlainVectors) {
       for (size_t i = 0; i < size; ++i) {
         if (plain[column][i]) ASSERT_EQ(columns.select(column, k++), i) << column << " " << i;
       }
+    }
+  }
+}
+
+// Densities from none to all, the rare ones in long runs of empty blocks, against a plain
+// vector; sizes around the 64-position blocks, finish() closing a last partial block.
+TEST(SparseRankedBits, TestAndRankMatchPlainVectors) {
+  std::mt19937 rng(11);
+  for (const unsigned per_million : {0u, 30u, 350000u, 1000000u}) {
+    for (const size_t size : {0, 1, 63, 64, 65, 128, 5000, 200000}) {
+      SCOPED_TRACE(std::to_string(per_million) + " per million, " + std::to_string(size) + " bits");
+      SparseRankedBits bits;
+      std::vector<bool> plain;
+      for (size_t i = 0; i < size; ++i) {
+        const bool bit = rng() % 1000000 < per_million;
+        bits.push_back(bit);
+        plain.push_back(bit);
+      }
+      bits.finish();
+      ASSERT_EQ(bits.size(), size);
+      uint32_t below = 0;
+      for (size_t i = 0; i < size; ++i) {
+        ASSERT_EQ(bits.test(i), plain[i]) << i;
+        if (plain[i]) ASSERT_EQ(bits.rank_of_set(i), below) << i;
+        below += plain[i];
+      }
+      // Rare bits cost next to nothing: a block's bits are kept only where one is set.
+      if (per_million == 0) EXPECT_LT(bits.memory_usage(), size / 32 + 64);
     }
   }
 }
