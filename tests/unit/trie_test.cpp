@@ -259,6 +259,23 @@ TEST(Trie, RandomKeySetsMatchAPlainMap) {
   }
 }
 
+// Long keys over two letters and a space: tails run far past the interval at which a link is
+// stored, and the search for a link crosses several others and other tails' nodes, so a link
+// is stored or found again by every rule there is (Trie::kFailureStored).
+TEST(Trie, LinksAlongLongTailsFollowTheirDefinition) {
+  std::mt19937 rng(20261206);
+  std::vector<std::string> keys;
+  for (size_t i = 0; i < 300; ++i) {
+    std::string key;
+    for (size_t length = 20 + rng() % 21; key.size() < length;) key += "ab "[rng() % 3];
+    keys.push_back(key);
+  }
+  std::vector<Trie::Entry> entries;
+  for (uint32_t i = 0; i < keys.size(); ++i) entries.push_back({keys[i], i});
+  const Trie trie = Trie::build(entries);
+  expect_links_follow_definition(trie, prefixes_of(keys));
+}
+
 // Both ways of holding the links found while linking (an array; a map, for tries of more than
 // 33 million nodes) answer alike: the node's link, kDead for none, whatever the order of sets.
 TEST(FoundOutputs, ArrayAndMapAnswerAlike) {
