@@ -123,7 +123,6 @@ class RankedBitColumns {
     std::array<Column, kColumns> columns;
   };
 
-
   std::vector<Block> blocks_;
   std::array<size_t, kColumns> sizes_{};
   std::array<std::vector<uint32_t>, kColumns> select_samples_;  // see index_select

@@ -294,7 +294,7 @@ void Trie::link() {
   }
   branching_outputs_ = static_cast<uint32_t>(outputs_.size());
   // Which tail nodes keep their failure link, then those links, in an array sized once: the
-  // 10M synthetic aliases keep 32 million.
+  // 10M synthetic aliases keep 24.7 million.
   uint32_t since_stored = 0;  // searches since the last link stored, or since the head's
   size_t stored_count = 0;
   for (State node = branching_count_; node < count; ++node) {
@@ -329,7 +329,7 @@ Trie::State Trie::tail_failure(State state) const {
   const size_t stored = tail_flags_.previous_set(kFailureStored, i, start);
   State failure;
   size_t below;
-  if (stored != tail_flags_.kNone) {
+  if (stored != RankedBitColumns<kTailFlagCount>::kNone) {
     failure = tail_failures_[tail_flags_.rank(kFailureStored, stored)];
     below = stored + 1;
   } else {

@@ -25,9 +25,9 @@
 //   the next byte of the same array.
 // Then the failure link: for every node of the branching part; for a tail node only where it
 // cannot be found cheaply from its parent's (see kFailureStored), which leaves 7% of
-// large_realistic's tail nodes with one stored. Fields that most nodes lack (values; output links) are kept only
-// for the nodes that have them, found by rank. Node numbers are packed at the width the node
-// count needs (23 bits for 4 million nodes).
+// large_realistic's tail nodes with one stored. Fields that most nodes lack (values; output
+// links) are kept only for the nodes that have them, found by rank. Node numbers are packed at
+// the width the node count needs (23 bits for 4 million nodes).
 #pragma once
 
 #include <array>
