@@ -56,6 +56,25 @@ void for_each_separator(const Trie& trie, Trie::State state, F f) {
 
 }  // namespace
 
+const WordSieve::Word WordSieve::kWordMasks[kLongestWord + 1] = {
+    {0, 0},
+    {0xFF, 0},
+    {0xFFFF, 0},
+    {0xFFFFFF, 0},
+    {0xFFFFFFFF, 0},
+    {0xFFFFFFFFFF, 0},
+    {0xFFFFFFFFFFFF, 0},
+    {0xFFFFFFFFFFFFFF, 0},
+    {~uint64_t{0}, 0},
+    {~uint64_t{0}, 0xFF},
+    {~uint64_t{0}, 0xFFFF},
+    {~uint64_t{0}, 0xFFFFFF},
+    {~uint64_t{0}, 0xFFFFFFFF},
+    {~uint64_t{0}, 0xFFFFFFFFFF},
+    {~uint64_t{0}, 0xFFFFFFFFFFFF},
+    {~uint64_t{0}, 0xFFFFFFFFFFFFFF},
+};
+
 size_t WordSieve::table_bits(size_t entries) {
   if (entries > kMaxEntries) return 0;
   size_t bits = kMinBits;
