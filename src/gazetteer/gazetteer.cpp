@@ -12,8 +12,8 @@ Gazetteer::Gazetteer(Contents contents)
     case_keeping_fold_table_ =
         &unicode::FoldTable::for_options(c_.fold_options & ~unicode::kFoldCase);
   }
-  entity_by_id_.reserve(entity_count());
-  for (uint32_t i = 0; i < entity_count(); ++i) entity_by_id_.insert(i);
+  entity_by_id_ = SortedStringIndex<Gazetteer, &Gazetteer::entity_id>(
+      *this, static_cast<uint32_t>(entity_count()));
   plan_ascii_steps();
   start_filter_ = automaton::StartFilter::build(c_.trie, *fold_table_);
 }

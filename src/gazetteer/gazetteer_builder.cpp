@@ -26,6 +26,12 @@
 namespace onoma::gazetteer {
 namespace {
 
+// How many alias texts and entity ids share one kept start (SampledPooledStringList): reading
+// one steps over up to 15 alias texts (an alias text is read by the API, for a match that is
+// reported, never by the scan) or 3 ids (a lookup by id reads about 18 of them).
+constexpr unsigned kAliasTextIntervalLog2 = 4;
+constexpr unsigned kEntityIdIntervalLog2 = 2;
+
 [[noreturn]] void reject(const std::string& reason, const std::string& file, uint64_t line) {
   throw InputError(InputError::Kind::kInvalidInput, reason, file, line);
 }
@@ -446,8 +452,9 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::compile(const Drafts& drafts, uint3
   }
   std::string& pool = contents.pool;
   pool.reserve(pool_size);
-  for (PooledStringList* list : {&contents.alias_texts, &contents.case_keys, &contents.entity_ids,
-                                 &contents.labels}) {
+  contents.alias_texts = SampledPooledStringList(pool_size, kAliasTextIntervalLog2);
+  contents.entity_ids = SampledPooledStringList(pool_size, kEntityIdIntervalLog2);
+  for (PooledStringList* list : {&contents.case_keys, &contents.labels}) {
     *list = PooledStringList(pool_size);
   }
   contents.entity_metas = SparsePooledStringList(pool_size);
