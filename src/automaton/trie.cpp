@@ -286,6 +286,7 @@ void Trie::link() {
   failures_ = PackedArray(static_cast<uint32_t>(count - 1));
   failures_.reserve(branching_count_);
   outputs_ = PackedArray(static_cast<uint32_t>(count - 1));
+  stored_output_nodes_ = PackedArray(static_cast<uint32_t>(count - 1));
   for (State node = 0; node < branching_count_; ++node) {
     failures_.push_back(failure_of[node]);
     const State output = output_of.get(node);
@@ -306,9 +307,14 @@ void Trie::link() {
     stored_count += !derived;
     const State output = output_of.get(node);
     tail_outputs_.push_back(output != kDead);
-    if (output != kDead) outputs_.push_back(output);
+    const State failure = failure_of[node];
+    if (output != kDead && failure >= branching_count_ && !has_values(failure)) {
+      stored_output_nodes_.push_back(node);
+      outputs_.push_back(output);
+    }
   }
   tail_outputs_.finish();
+  stored_output_nodes_.shrink_to_fit();
   outputs_.shrink_to_fit();
   flags_.index_select(kHasTail);  // tail_failure finds a tail's head
   tail_failures_ = PackedArray(static_cast<uint32_t>(count - 1));
@@ -341,9 +347,24 @@ Trie::State Trie::tail_failure(State state) const {
   return failure;
 }
 
+Trie::State Trie::stored_tail_output(State state) const {
+  size_t first = 0;
+  size_t end = stored_output_nodes_.size();
+  while (end - first > 1) {
+    const size_t middle = first + (end - first) / 2;
+    if (stored_output_nodes_[middle] > state) {
+      end = middle;
+    } else {
+      first = middle;
+    }
+  }
+  return outputs_[branching_outputs_ + first];
+}
+
 size_t Trie::memory_usage() const {
   return nodes_.memory_usage() + flags_.memory_usage() + failures_.memory_usage() +
          tail_labels_.capacity() + tail_flags_.memory_usage() + tail_outputs_.memory_usage() +
+         stored_output_nodes_.memory_usage() +
          tail_offset_.memory_usage() + tail_failures_.memory_usage() + first_values_.memory_usage() +
          more_values_flags_.memory_usage() + more_values_begin_.memory_usage() +
          more_values_.memory_usage() + outputs_.memory_usage() + sizeof(root_child_);

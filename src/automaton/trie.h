@@ -25,9 +25,15 @@
 //   the next byte of the same array.
 // Then the failure link: for every node of the branching part; for a tail node only where it
 // cannot be found cheaply from its parent's (see kFailureStored), which leaves 7% of
-// large_realistic's tail nodes with one stored. Fields that most nodes lack (values; output
-// links) are kept only for the nodes that have them, found by rank. Node numbers are packed at
-// the width the node count needs (23 bits for 4 million nodes).
+// large_realistic's tail nodes with one stored. Fields that most nodes lack (values; the
+// output links of the branching part) are kept only for the nodes that have them, found by
+// rank. A tail node keeps whether it has an output link, and the link itself only where its
+// failure link leads to another tail node without values: otherwise the link is that failure
+// link or the output link there, found when a walk asks (3 MB of the 900k-alias gazetteer's
+// 4.25 MB of output links were tail nodes', and finding them costs its scans of English text
+// 0.7% more instructions). So finding one takes a failure link and one more read, never a
+// walk down a chain of tail nodes (a key "aaa...a" of a million bytes). Node numbers are
+// packed at the width the node count needs (23 bits for 4 million nodes).
 #pragma once
 
 #include <array>
@@ -40,7 +46,7 @@
 
 #include "automaton/packed_array.h"
 #include "automaton/ranked_bit_columns.h"
-#include "automaton/sparse_ranked_bits.h"
+#include "automaton/sparse_bits.h"
 
 namespace onoma::automaton {
 
@@ -121,9 +127,11 @@ class Trie {
     if (state < branching_count_) {
       return flags_.test(kHasOutput, state) ? outputs_[flags_.rank(kHasOutput, state)] : kDead;
     }
-    const size_t i = state - branching_count_;
-    return tail_outputs_.test(i) ? outputs_[branching_outputs_ + tail_outputs_.rank_of_set(i)]
-                                 : kDead;
+    if (!tail_outputs_.test(state - branching_count_)) return kDead;
+    // Its failure link, or the output link there, unless that is another tail node's.
+    const State failure = tail_failure(state);
+    if (has_values(failure)) return failure;
+    return failure < branching_count_ ? output(failure) : stored_tail_output(state);
   }
   // The length of the longest key.
   uint32_t max_depth() const { return max_depth_; }
@@ -210,6 +218,9 @@ class Trie {
     return tail_flags_.rank(kTailStart, size_t{state - branching_count_} + 1) - 1;
   }
   State tail_failure(State state) const;
+  // The output link of a tail node whose failure link leads to another tail node without
+  // values: kept in outputs_, found by halving stored_output_nodes_.
+  State stored_tail_output(State state) const;
   // The failure link of a node with byte label `byte` whose parent's failure link is `suffix`:
   // the first node along the failure chain from `suffix` that has a child by `byte`.
   State derived_failure(State suffix, unsigned char byte) const {
@@ -253,7 +264,8 @@ class Trie {
   PackedArray failures_;         // one per node of the branching part
   std::vector<unsigned char> tail_labels_;  // per tail node, from branching_count_ on
   RankedBitColumns<kTailFlagCount> tail_flags_;
-  SparseRankedBits tail_outputs_;  // per tail node: its output link is not kDead
+  SparseBits tail_outputs_;          // per tail node: its output link is not kDead
+  PackedArray stored_output_nodes_;  // the tail nodes with their output link kept, ascending
   PackedArray tail_offset_;      // per tail: its first node's number minus its first depth
   PackedArray tail_failures_;    // per tail node with kFailureStored
   // The values: the first of each valued node, then the others of the few nodes with more
@@ -263,7 +275,7 @@ class Trie {
   PackedArray more_values_begin_;          // per such node, plus one where the last ends
   PackedArray more_values_;
   uint32_t branching_valued_ = 0;  // the valued nodes of the branching part
-  // One per node with an output link: those of the branching part, then those of tails.
+  // One per node with an output link of the branching part, then those of tail nodes kept.
   PackedArray outputs_;
   uint32_t branching_outputs_ = 0;
   uint32_t max_depth_ = 0;
