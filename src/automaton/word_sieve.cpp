@@ -221,35 +221,57 @@ WordSieve::BeyondAscii WordSieve::read_beyond_ascii(const unsigned char* text, u
   return read;
 }
 
-WordSieve::Word WordSieve::fold_two_byte_word(const unsigned char* word, const Word& ascii) const {
+WordSieve::Word WordSieve::shifted_up(Word word, uint32_t bytes) {
+  // Without a branch on whether the shift crosses the halves: both results are formed and
+  // one is kept. (Shifting by 64 or more is undefined, hence the split shift of the carry.)
+  const uint32_t bits = 8 * (bytes & 7);
+  const uint64_t low = word.low << bits;
+  const uint64_t high = word.high << bits | (word.low >> 1) >> (63 - bits);
+  const uint64_t across = bytes >= 8 ? ~uint64_t{0} : 0;
+  return {low & ~across, (high & ~across) | (low & across)};
+}
+
+WordSieve::Word WordSieve::shifted_down(Word word, uint32_t bytes) {
+  const uint32_t bits = 8 * (bytes & 7);
+  const uint64_t low = word.low >> bits | (word.high << 1) << (63 - bits);
+  const uint64_t high = word.high >> bits;
+  const uint64_t across = bytes >= 8 ? ~uint64_t{0} : 0;
+  return {(low & ~across) | (high & across), high & ~across};
+}
+
+WordSieve::Word WordSieve::fold_two_byte_word(const unsigned char* word, Word ascii) const {
   // Each two-byte character, from the last to the first (so that those before it stay where
-  // they are), is replaced by the bytes it folds to, none, one or two: the 16 bytes after it
-  // move down by the difference, as one load and one store. Its lead byte is one with both top
-  // bits set (word_at's folding sets bit 5 only).
-  unsigned char bytes[2 * sizeof(Word)] = {};
-  std::memcpy(bytes, &ascii, sizeof(Word));
-  constexpr uint64_t kHigh = 0x8080808080808080ULL;
-  const uint64_t leads[2] = {ascii.low & (ascii.low << 1) & kHigh,
-                             ascii.high & (ascii.high << 1) & kHigh};
-  for (int half = 1; half >= 0; --half) {
-    for (uint64_t pending = leads[half]; pending != 0;) {
+  // they are), is replaced by the bytes it folds to, none, one or two: the bytes after it move
+  // down by the difference. The word stays in registers throughout. It used to be spliced in
+  // memory, a 16-byte store and then a load that overlaps it, and every such load waited for
+  // the stores before it to complete: 60% of the fold's samples (perf annotate, decomposed
+  // text); in registers, small × accented and decomposed text scan 6% faster. A lead byte is
+  // one with both top bits set (word_at's folding sets bit 5 only).
+  Word folded = ascii;
+  const auto splice = [&](uint64_t leads, uint32_t first_byte) {
+    for (uint64_t pending = leads; pending != 0;) {
       const uint32_t top = 63 - static_cast<uint32_t>(__builtin_clzll(pending));
       pending &= ~(uint64_t{1} << top);
-      const uint32_t at = 8 * static_cast<uint32_t>(half) + top / 8;  // at most 13
+      const uint32_t at = first_byte + top / 8;  // at most 13
       const uint32_t letters = two_byte_letters_.folds(word + at);
-      unsigned char rest[sizeof(Word)];
-      std::memcpy(rest, bytes + at + 2, sizeof(rest));
       uint32_t count = 0;
+      uint32_t replacement = 0;
       if (letters != TwoByteLetters::kFoldsAway) {
-        bytes[at] = static_cast<unsigned char>(letters);
-        bytes[at + 1] = static_cast<unsigned char>(letters >> 8);
         count = TwoByteLetters::count(letters);
+        replacement = letters & 0xFFFFu;
       }
-      std::memcpy(bytes + at + count, rest, sizeof(rest));
+      Word from_here = shifted_up(shifted_down(folded, at + 2), count);
+      from_here.low |= replacement;
+      from_here = shifted_up(from_here, at);
+      const Word& before = kWordMasks[at];
+      folded = {(folded.low & before.low) | from_here.low, (folded.high & before.high) | from_here.high};
     }
-  }
-  Word folded;
-  std::memcpy(&folded, bytes, sizeof(folded));
+  };
+  // The lead bytes of each half, as two scalars: as an array of two, GCC computed them with
+  // one vector operation, then moved them to scalar registers through memory, the same wait.
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  splice(ascii.high & (ascii.high << 1) & kHigh, 8);
+  splice(ascii.low & (ascii.low << 1) & kHigh, 0);
   return folded;
 }
 

@@ -271,7 +271,10 @@ class WordSieve {
     return fold_two_byte_word(text + start, word_at(text, start, length));
   }
   // The same for a word that holds two-byte characters: `ascii` is word_at's reading of it.
-  Word fold_two_byte_word(const unsigned char* word, const Word& ascii) const;
+  Word fold_two_byte_word(const unsigned char* word, Word ascii) const;
+  // `word` shifted toward its last byte (up) or its first (down) by `bytes`, less than 16.
+  static Word shifted_up(Word word, uint32_t bytes);
+  static Word shifted_down(Word word, uint32_t bytes);
   // The same for a word of ASCII.
   Word word_at(const unsigned char* text, uint32_t start, uint32_t length) const {
     uint64_t halves[2];

@@ -211,6 +211,42 @@ TEST(WordSieve, JudgesWordsWithLettersBeyondAsciiAsTheyFold) {
   }
 }
 
+// The sieve folds a word's two-byte characters in place, from the last to the first, each to
+// none, one or two ASCII bytes: one or two of them anywhere in a word of up to 15 bytes, against
+// the folding of the whole text. The word is held where it folds to a key and rejected where
+// its last letter differs.
+TEST(WordSieve, FoldsTwoByteCharactersAnywhereInAWord) {
+  const std::string letters = "abcdefghijklm";
+  // é → e, É → e, ß → ss; after a letter, a combining acute and a soft hyphen fold away.
+  const std::vector<std::string> characters = {"\xC3\xA9", "\xC3\x89", "\xC3\x9F",
+                                               "\xCC\x81", "\xC2\xAD"};
+  const auto folds_away = [](const std::string& c) { return c[0] == '\xCC' || c[0] == '\xC2'; };
+  const auto expect_folded_alike = [&](const std::string& word) {
+    SCOPED_TRACE(word);
+    ASSERT_LE(word.size(), WordSieve::kLongestWord);
+    const StartFilter filter = filter_of(fold_all({word}));
+    ASSERT_TRUE(filter.sieve().enabled());
+    const Stop held = step(filter, "zz " + word + " zz");
+    EXPECT_EQ(held.position, 3u);
+    std::string near_miss = word;
+    near_miss.back() = 'z';
+    EXPECT_EQ(step(filter, "zz " + near_miss + " zz").position, near_miss.size() + 6);
+  };
+  for (const std::string& first : characters) {
+    for (size_t at = folds_away(first) ? 1 : 0; at < letters.size(); ++at) {
+      expect_folded_alike(letters.substr(0, at) + first + letters.substr(at));
+      for (const std::string& second : characters) {
+        for (size_t then = at; then + 2 < letters.size(); ++then) {
+          if (folds_away(second) && then == at && folds_away(first)) continue;
+          const std::string rest = letters.substr(0, letters.size() - 2);
+          expect_folded_alike(rest.substr(0, at) + first + rest.substr(at, then - at) + second +
+                              rest.substr(then));
+        }
+      }
+    }
+  }
+}
+
 // Accented and decomposed text: the sieve reads two-byte letters and the marks after them
 // inside its block, in first words and in the words after them, so it stops before a key
 // spelt with them and steps over the words around it.
