@@ -255,8 +255,8 @@ StartFilter::Verdict StartFilter::check_window(const unsigned char* text,
   const uint64_t first_hash = PrefixHash::finish(absorbed_first, first_partial, first_end);
   const uint64_t first_block = bits_[word_index(first_hash)];
   if (!has(first_block, first_word(first_hash))) return {false, first_end};
-  return check_after_first_word(text, end, first_block, first_hash,
-                                PrefixHash(absorbed_first, first_partial, first_end));
+  return check_after_first_word(text, end, first_block, first_hash, absorbed_first,
+                                first_partial, first_end);
 }
 
 // Some key's first word is T1: read s1, T2 and s2 the same way when T2 is ASCII and shorter
@@ -265,8 +265,10 @@ StartFilter::Verdict StartFilter::check_window(const unsigned char* text,
 StartFilter::Verdict StartFilter::check_after_first_word(const unsigned char* text,
                                                          const unsigned char* end,
                                                          uint64_t first_block, uint64_t first_hash,
-                                                         PrefixHash hash) const {
-  const size_t first_end = hash.length();
+                                                         uint64_t absorbed_first,
+                                                         uint64_t first_partial,
+                                                         uint32_t first_end) const {
+  PrefixHash hash(absorbed_first, first_partial, first_end);
   const unsigned char separator = text[first_end];
   hash.add(folded_[separator]);
   const uint64_t separated_hash = hash.value();
