@@ -68,6 +68,33 @@ TEST(CountUnits, CountsEachKindOfCharacter) {
   }
 }
 
+// ASCII is counted a block of 16 (or 8) bytes at a time up to the next byte beyond it: each
+// kind of character at every place in and across such blocks, between runs of ASCII.
+TEST(CountUnits, CountsCharactersAtEveryPlaceAmongAscii) {
+  struct Case {
+    std::string_view text;
+    uint64_t code_points, utf16;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"\u00E9", 1, 1},
+           {"e\u0301\u00E9\u00E9", 4, 4},
+           {"\U0001F600", 1, 2},
+           {"\xFF", 1, 1},
+           {"\xF0\x9F\x98", 3, 3},
+           {"\xED\xA0\x80 \u6771", 5, 5},
+       }) {
+    for (size_t before = 0; before < 40; ++before) {
+      for (size_t after : {0, 1, 15, 16, 17, 40}) {
+        const std::string text =
+            std::string(before, 'a') + std::string(c.text) + std::string(after, 'b');
+        SCOPED_TRACE(testing::Message() << before << " + " << c.text.size() << " + " << after);
+        EXPECT_EQ(units(text, OffsetUnit::kCodePoints), before + c.code_points + after);
+        EXPECT_EQ(units(text, OffsetUnit::kUtf16), before + c.utf16 + after);
+      }
+    }
+  }
+}
+
 TEST(OffsetCounter, ConvertsAscendingOffsetsInOnePass) {
   const std::string text = "\U0001F600 M\u00E9l \xFF\u6771!";
   // Byte offsets:  😀 0..4, ' ' 4, M 5, é 6..8, l 8, ' ' 9, \xFF 10, 東 11..14, ! 14.
