@@ -92,6 +92,36 @@ def test_lone_surrogates_read_as_replacement_characters(g):
     assert g.find_batch([text]) == [matches]
 
 
+# A str is stored with one, two or four bytes per code point (PEP 393) and its UTF-8 form is
+# written by the binding, runs of ASCII sixteen or eight bytes at a time: names and the
+# characters beyond ASCII of each width at every offset from such a run's start, and the result
+# against scanning the same text's UTF-8 as bytes.
+@pytest.mark.parametrize("kind, beyond", [
+    ("1 byte", ["é", "\u00a0", "Mélanie Joly", "Ærø", "ß"]),
+    ("2 bytes", ["é", "’", "東京", "Łódź", "\ud800", "ΣΟΦΙΑ", "\udfff Joly"]),
+    ("4 bytes", ["é", "’", "東京", "😀 smile", "\U0001f9ea", "\udc80", "Ærø"]),
+])
+def test_str_of_every_storage_width_scans_as_its_utf8(g, kind, beyond):
+    rng = random.Random(kind)
+    for offset in range(0, 40):
+        pieces = ["x" * offset]
+        for _ in range(12):
+            pieces.append(rng.choice(beyond + [" Joly ", " US ", "x" * rng.randrange(0, 20), " "]))
+        # Of the width named, whatever was drawn, and with a match at the end at least.
+        text = "".join(pieces) + {"1 byte": " é", "2 bytes": " 東", "4 bytes": " 😀"}[kind]
+        text += " Joly"
+        # The library reads a lone surrogate as U+FFFD, three bytes as "surrogatepass" writes it.
+        as_bytes = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text).encode()
+        by_str = g.find(text)
+        by_bytes = g.find(as_bytes)
+        assert [(m.byte_start, m.byte_end, m.id) for m in by_str] == [
+            (m.start, m.end, m.id) for m in by_bytes], text
+        for m in by_str:
+            assert text[m.start:m.end] == m.text
+            assert m.byte_start == len(text[:m.start].encode("utf-8", "surrogatepass"))
+        assert g.find_batch([text, text[offset:]])[0] == by_str
+
+
 def test_empty_and_whitespace_input(g):
     for text in ("", b"", " ", "\n\t", bytearray(), memoryview(b"")):
         assert g.find(text) == []

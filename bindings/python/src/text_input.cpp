@@ -3,22 +3,12 @@
 #include <nanobind/nanobind.h>
 
 #include <cstring>
+#include <string>
 
 namespace nb = nanobind;
 
 namespace onoma_python {
 namespace {
-
-// "surrogatepass" writes U+D800..U+DFFF as ED A0..BF xx; U+FFFD is EF BF BD.
-void replace_surrogates(std::string& utf8) {
-  for (size_t i = 0; i + 2 < utf8.size(); ++i) {
-    if (static_cast<unsigned char>(utf8[i]) == 0xED &&
-        static_cast<unsigned char>(utf8[i + 1]) >= 0xA0) {
-      utf8.replace(i, 3, "\xEF\xBF\xBD");
-      i += 2;
-    }
-  }
-}
 
 // Length of the valid UTF-8 sequence (RFC 3629) at p, or 0 if the byte at p starts none.
 size_t valid_sequence_length(const unsigned char* p, const unsigned char* end) {
@@ -46,23 +36,18 @@ size_t valid_sequence_length(const unsigned char* p, const unsigned char* end) {
 TextInput::TextInput(PyObject* text, const char* what) {
   if (PyUnicode_Check(text)) {
     is_str_ = true;
-    Py_ssize_t size = 0;
-    const char* utf8 = PyUnicode_AsUTF8AndSize(text, &size);
-    if (utf8 != nullptr) {
-      data_ = utf8;
-      size_ = static_cast<size_t>(size);
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(text) < 0) throw nb::python_error();  // a legacy str, made ready
+#endif
+    const size_t length = static_cast<size_t>(PyUnicode_GET_LENGTH(text));
+    if (PyUnicode_IS_ASCII(text)) {  // its data is its UTF-8 form
+      data_ = static_cast<const char*>(PyUnicode_DATA(text));
+      size_ = length;
       return;
     }
-    if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) throw nb::python_error();
-    PyErr_Clear();
-    PyObject* encoded = PyUnicode_AsEncodedString(text, "utf-8", "surrogatepass");
-    if (encoded == nullptr) throw nb::python_error();
-    owned_ = std::make_unique<std::string>(PyBytes_AS_STRING(encoded),
-                                           static_cast<size_t>(PyBytes_GET_SIZE(encoded)));
-    Py_DECREF(encoded);
-    replace_surrogates(*owned_);
-    data_ = owned_->data();
-    size_ = owned_->size();
+    owned_ = str_to_utf8(PyUnicode_DATA(text), length, static_cast<int>(PyUnicode_KIND(text)));
+    data_ = owned_.bytes.get();
+    size_ = owned_.size;
     return;
   }
   if (PyObject_CheckBuffer(text)) {

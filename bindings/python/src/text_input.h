@@ -1,9 +1,9 @@
 // The UTF-8 bytes of one text handed to a scan, without copying them where Python allows:
-//  - str: the UTF-8 form CPython keeps inside the object (the data itself for ASCII strings);
-//    scanned with code-point offsets, so match offsets are str indices. A str with lone
-//    surrogates has no UTF-8 form: it is encoded with "surrogatepass" into an owned copy in
-//    which each surrogate becomes U+FFFD (also three bytes), so it behaves as the library's
-//    invalid input does — one non-word character — and every offset stays exact.
+//  - str: its data itself when it is ASCII; else its UTF-8 form, written by str_to_utf8 into a
+//    copy that lives as long as the TextInput (a lone surrogate becomes U+FFFD, also three
+//    bytes, so it behaves as the library's invalid input does, one non-word character, and
+//    every offset stays exact). Scanned with code-point offsets, so match offsets are str
+//    indices.
 //  - any C-contiguous buffer (bytes, bytearray, memoryview, mmap, array): its bytes, held
 //    through the buffer protocol until the TextInput is destroyed; byte offsets.
 // Creating and destroying a TextInput needs the GIL; reading data() while it lives does not.
@@ -12,7 +12,8 @@
 #include <Python.h>
 
 #include <memory>
-#include <string>
+
+#include "str_to_utf8.h"
 
 namespace onoma_python {
 
@@ -34,7 +35,7 @@ class TextInput {
   const char* data_ = nullptr;
   size_t size_ = 0;
   bool is_str_ = false;
-  std::unique_ptr<std::string> owned_;
+  Utf8Copy owned_;  // a non-ASCII str's UTF-8 form
   std::unique_ptr<Py_buffer> view_;  // on the heap: batches hold many, mostly of str
 };
 
