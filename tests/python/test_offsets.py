@@ -122,6 +122,21 @@ def test_str_of_every_storage_width_scans_as_its_utf8(g, kind, beyond):
         assert g.find_batch([text, text[offset:]])[0] == by_str
 
 
+def test_batch_of_strs_scans_each_as_alone(g):
+    # The batch writes its strs' UTF-8 one after the other into blocks of 1 MiB; a str whose
+    # UTF-8 may not fit one (capacity: 3 bytes per code point here) gets a block of its own.
+    rng = random.Random(7)
+    pieces = ["Mélanie Joly", " US ", "東京", " naïve ", "x", "😀 smile", "\ud800", " "]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 60))) for _ in range(3000)]
+    long_text = "Joly ’ " * 60_000
+    texts[1500:1500] = [long_text, "Joly é"]
+    batch = g.find_batch(texts, threads=2)
+    assert len(batch) == len(texts)
+    for text, matches in zip(texts, batch):
+        assert matches == g.find(text)
+    assert len(batch[1500]) == 60_000
+
+
 def test_empty_and_whitespace_input(g):
     for text in ("", b"", " ", "\n\t", bytearray(), memoryview(b"")):
         assert g.find(text) == []

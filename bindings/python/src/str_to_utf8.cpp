@@ -57,10 +57,6 @@ char* write_code_point(uint32_t c, char* out) {
 }
 
 #if defined(__SSE2__)
-// Sixteen code units at a time (SSE2, x86-64's baseline): their bytes narrowed by a pack and
-// stored whole, then kept up to the first unit beyond ASCII. Stops at that unit (returns its
-// index) or where fewer than 16 are left. The buffer has room: each unit left has at least
-// one byte of it, each unit written before a non-ASCII one at least two.
 // One bit per byte of `v`: set where the byte has no bit of `beyond`.
 inline uint32_t mask_of_clear(__m128i v, __m128i beyond) {
   return static_cast<uint32_t>(
@@ -68,6 +64,10 @@ inline uint32_t mask_of_clear(__m128i v, __m128i beyond) {
 }
 inline bool is_clear(__m128i v, __m128i beyond) { return mask_of_clear(v, beyond) == 0xFFFF; }
 
+// Sixteen code units at a time (SSE2, x86-64's baseline): their bytes narrowed by a pack and
+// stored whole, then kept up to the first unit beyond ASCII. Stops at that unit (returns its
+// index) or where fewer than 16 are left. The buffer has room: each unit left has at least
+// one byte of it, each unit written before a non-ASCII one at least two.
 template <class Unit>
 size_t write_ascii_sixteens(const Unit* units, size_t i, size_t length, char*& out) {
   constexpr size_t kVectors = sizeof(Unit);  // of 16 bytes, for 16 units
@@ -140,25 +140,45 @@ size_t encode(const Unit* units, size_t length, char* out) {
 
 }  // namespace
 
-Utf8Copy str_to_utf8(const void* code_points, size_t length, int kind) {
+size_t utf8_capacity(size_t length, int kind) {
   // The longest UTF-8 form of a code point of each kind: U+00FF, U+FFFF, U+10FFFF.
-  const size_t longest = kind == 1 ? 2 : kind == 2 ? 3 : 4;
+  return length * (kind == 1 ? 2 : kind == 2 ? 3 : 4);
+}
+
+size_t write_utf8(const void* code_points, size_t length, int kind, char* out) {
+  switch (kind) {
+    case 1:
+      return encode(static_cast<const uint8_t*>(code_points), length, out);
+    case 2:
+      return encode(static_cast<const uint16_t*>(code_points), length, out);
+    default:
+      return encode(static_cast<const uint32_t*>(code_points), length, out);
+  }
+}
+
+Utf8Copy str_to_utf8(const void* code_points, size_t length, int kind) {
   Utf8Copy copy;
   // Not zeroed: every byte up to `size` is written; and a text's pages that are never written
   // never become resident.
-  copy.bytes.reset(new char[length * longest + 1]);
-  switch (kind) {
-    case 1:
-      copy.size = encode(static_cast<const uint8_t*>(code_points), length, copy.bytes.get());
-      break;
-    case 2:
-      copy.size = encode(static_cast<const uint16_t*>(code_points), length, copy.bytes.get());
-      break;
-    default:
-      copy.size = encode(static_cast<const uint32_t*>(code_points), length, copy.bytes.get());
-      break;
-  }
+  copy.bytes.reset(new char[utf8_capacity(length, kind) + 1]);
+  copy.size = write_utf8(code_points, length, kind, copy.bytes.get());
   return copy;
+}
+
+std::string_view Utf8Arena::add(const void* code_points, size_t length, int kind) {
+  const size_t capacity = utf8_capacity(length, kind);
+  if (capacity > left_) {
+    // A text longer than a block gets one of its own size.
+    const size_t size = capacity > kBlockBytes ? capacity : kBlockBytes;
+    blocks_.emplace_back(new char[size]);
+    next_ = blocks_.back().get();
+    left_ = size;
+  }
+  const size_t written = write_utf8(code_points, length, kind, next_);
+  const std::string_view text(next_, written);
+  next_ += written;
+  left_ -= written;
+  return text;
 }
 
 }  // namespace onoma_python

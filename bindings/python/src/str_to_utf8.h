@@ -15,15 +15,36 @@
 
 #include <cstddef>
 #include <memory>
+#include <string_view>
+#include <vector>
 
 namespace onoma_python {
 
+// The most bytes that the UTF-8 form of `length` code points of `kind` bytes each can take.
+size_t utf8_capacity(size_t length, int kind);
+// Writes the UTF-8 form of `length` code points of `kind` bytes each (1, 2 or 4), as in a
+// str's data, at `out` (utf8_capacity bytes); returns how many it wrote.
+size_t write_utf8(const void* code_points, size_t length, int kind, char* out);
+
+// One text's UTF-8 form, in an allocation of its own.
 struct Utf8Copy {
   std::unique_ptr<char[]> bytes;
   size_t size = 0;
 };
-
-// `code_points`: `length` code points of `kind` bytes each (1, 2 or 4), as in a str's data.
 Utf8Copy str_to_utf8(const void* code_points, size_t length, int kind);
+
+// The UTF-8 forms of many texts (a batch) in a few large allocations: an allocation per text
+// cost more than the encoding itself for paragraphs (10% of a batch's samples in malloc and
+// free). What it holds lives as long as the arena.
+class Utf8Arena {
+ public:
+  std::string_view add(const void* code_points, size_t length, int kind);
+
+ private:
+  static constexpr size_t kBlockBytes = size_t{1} << 20;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* next_ = nullptr;
+  size_t left_ = 0;
+};
 
 }  // namespace onoma_python

@@ -33,7 +33,7 @@ size_t valid_sequence_length(const unsigned char* p, const unsigned char* end) {
 
 }  // namespace
 
-TextInput::TextInput(PyObject* text, const char* what) {
+TextInput::TextInput(PyObject* text, const char* what, Utf8Arena* arena) {
   if (PyUnicode_Check(text)) {
     is_str_ = true;
 #if PY_VERSION_HEX < 0x030C0000
@@ -45,7 +45,14 @@ TextInput::TextInput(PyObject* text, const char* what) {
       size_ = length;
       return;
     }
-    owned_ = str_to_utf8(PyUnicode_DATA(text), length, static_cast<int>(PyUnicode_KIND(text)));
+    const int kind = static_cast<int>(PyUnicode_KIND(text));
+    if (arena != nullptr) {
+      const std::string_view utf8 = arena->add(PyUnicode_DATA(text), length, kind);
+      data_ = utf8.data();
+      size_ = utf8.size();
+      return;
+    }
+    owned_ = str_to_utf8(PyUnicode_DATA(text), length, kind);
     data_ = owned_.bytes.get();
     size_ = owned_.size;
     return;

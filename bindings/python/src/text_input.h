@@ -1,6 +1,6 @@
 // The UTF-8 bytes of one text handed to a scan, without copying them where Python allows:
-//  - str: its data itself when it is ASCII; else its UTF-8 form, written by str_to_utf8 into a
-//    copy that lives as long as the TextInput (a lone surrogate becomes U+FFFD, also three
+//  - str: its data itself when it is ASCII; else its UTF-8 form (str_to_utf8.h), written into
+//    the arena given or else into a copy that lives as long as the TextInput (a lone surrogate becomes U+FFFD, also three
 //    bytes, so it behaves as the library's invalid input does, one non-word character, and
 //    every offset stays exact). Scanned with code-point offsets, so match offsets are str
 //    indices.
@@ -20,7 +20,8 @@ namespace onoma_python {
 class TextInput {
  public:
   // Raises TypeError (with `what` naming the argument) for anything but str or a buffer.
-  TextInput(PyObject* text, const char* what);
+  // `arena`, when given, must outlive the TextInput.
+  TextInput(PyObject* text, const char* what, Utf8Arena* arena = nullptr);
   TextInput(TextInput&& other) noexcept;
   TextInput(const TextInput&) = delete;
   TextInput& operator=(const TextInput&) = delete;
@@ -35,7 +36,7 @@ class TextInput {
   const char* data_ = nullptr;
   size_t size_ = 0;
   bool is_str_ = false;
-  Utf8Copy owned_;  // a non-ASCII str's UTF-8 form
+  Utf8Copy owned_;  // a non-ASCII str's UTF-8 form, without an arena
   std::unique_ptr<Py_buffer> view_;  // on the heap: batches hold many, mostly of str
 };
 
