@@ -274,6 +274,10 @@ TEST(WordSieve, SaysWhenTheWordItStopsBeforeGoesOnBeyondAscii) {
     std::string stop_before;
     bool beyond_ascii;
   };
+  // A word that begins 4 bytes before the block's end and runs past it.
+  std::string runs_past = "the cats, and so on.";
+  runs_past.resize(WordSieve::kBlockBytes - 4, ' ');
+  runs_past += "abcdefgh";
   for (const Case& c : std::vector<Case>{
            // Letters and marks that the sieve does not read inside words: Greek, a mark of three
            // bytes, a symbol.
@@ -284,7 +288,7 @@ TEST(WordSieve, SaysWhenTheWordItStopsBeforeGoesOnBeyondAscii) {
            {"of \xC9\x90t\xC9\x90 and more", "\xC9\x90t\xC9\x90", false},
            {"the cat of Paris and more", "Paris", false},                 // held
            {"a cat of abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz", false},  // too long
-           {"the cats, and so on. then abcdefgh", "abcdefgh", false},  // runs past the block
+           {runs_past, "abcdefgh", false},
        }) {
     SCOPED_TRACE(c.text);
     const std::string padded = c.text + std::string(WordSieve::kReadBytes, '\0');
