@@ -230,7 +230,9 @@ def write(results, path, chart_link):
     w("- onoma rows: `find(str)`, `find(bytes)` on the whole text; `find_batch` over its paragraphs (split on "
       f"blank lines beforehand) with threads=1 and 2, in turn ({THREAD_ROUNDS} rounds, alternating which goes first); the "
       "two-thread speed-up is the median of the rounds' ratios. onoma's *matches* are distinct spans (one Match per "
-      f"entity on an ambiguous span). The ratios use onoma `{REFERENCE[6:]}` (one thread) over the peer's MB/s.")
+      f"entity on an ambiguous span). The ratios use onoma `{REFERENCE[6:]}` (one thread) over the peer's MB/s. "
+      "A str's rows include writing its UTF-8 form, which onoma does on every call (it keeps no copy in the "
+      "str), and turning byte offsets into str indices.")
     w("- memchr: glibc `memchr` over the same buffer for a byte value absent from it (reads every byte), "
       "median of 9 runs.")
     if results["callgrind"]:
