@@ -4,8 +4,10 @@
 // Why not PyUnicode_AsUTF8AndSize: CPython's encoder goes a code point at a time (3.1 ms for
 // the 4 MB of English news in bench/data, a quarter of a whole scan with a small gazetteer),
 // and it keeps the UTF-8 copy inside the str for the str's lifetime, doubling the memory of
-// every non-ASCII text scanned. This encoder reads eight bytes of code points at a time and
-// copies runs of ASCII whole; its copy lives as long as the scan needs it.
+// every non-ASCII text scanned. This encoder narrows runs of ASCII 16 code points at a time
+// (SSE2; else 8 bytes of them at a time), 0.26 ms for the same text, and writes the others
+// one by one; its copy lives as long as the scan needs it. A str scanned again is encoded
+// again, where CPython's cached copy would have been free.
 //
 // A lone surrogate (U+D800 to U+DFFF, which a str may hold and UTF-8 cannot) is written as
 // U+FFFD, three bytes as the surrogate's would be, so that the library reads it as the one
