@@ -264,7 +264,8 @@ WordSieve::Word WordSieve::fold_two_byte_word(const unsigned char* word, Word as
       from_here.low |= replacement;
       from_here = shifted_up(from_here, at);
       const Word& before = kWordMasks[at];
-      folded = {(folded.low & before.low) | from_here.low, (folded.high & before.high) | from_here.high};
+      folded = {(folded.low & before.low) | from_here.low,
+                (folded.high & before.high) | from_here.high};
     }
   };
   // The lead bytes of each half, as two scalars: as an array of two, GCC computed them with

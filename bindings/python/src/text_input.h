@@ -1,9 +1,9 @@
 // The UTF-8 bytes of one text handed to a scan, without copying them where Python allows:
 //  - str: its data itself when it is ASCII; else its UTF-8 form (str_to_utf8.h), written into
-//    the arena given or else into a copy that lives as long as the TextInput (a lone surrogate becomes U+FFFD, also three
-//    bytes, so it behaves as the library's invalid input does, one non-word character, and
-//    every offset stays exact). Scanned with code-point offsets, so match offsets are str
-//    indices.
+//    the arena given or else into a copy that lives as long as the TextInput (a lone
+//    surrogate becomes U+FFFD, also three bytes, so it behaves as the library's invalid input
+//    does, one non-word character, and every offset stays exact). Scanned with code-point
+//    offsets, so match offsets are str indices.
 //  - any C-contiguous buffer (bytes, bytearray, memoryview, mmap, array): its bytes, held
 //    through the buffer protocol until the TextInput is destroyed; byte offsets.
 // Creating and destroying a TextInput needs the GIL; reading data() while it lives does not.
