@@ -461,8 +461,6 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::compile(const Drafts& drafts, uint3
 
   contents.alias_texts.reserve(alias_count);
   contents.alias_bits.reserve(alias_count);
-  std::vector<automaton::Trie::Entry> trie_entries;
-  trie_entries.reserve(alias_count);
   for (uint32_t number = 0; number < alias_count; ++number) {
     const DraftAlias& alias = drafts.aliases[kept[number]];
     contents.alias_texts.add(pool, drafts.texts.view(alias.text));
@@ -474,15 +472,12 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::compile(const Drafts& drafts, uint3
     for (uint32_t bit = 0; bit < kAliasFlagCount; ++bit) {
       bits.push_back(Gazetteer::kGivenFlags + bit, (alias.flags >> bit) & 1);
     }
-    trie_entries.push_back({drafts.keys.view(alias.key), number});
   }
   contents.case_keys.reserve(case_key_count);
   for (const uint32_t draft : kept) {
     const DraftAlias& alias = drafts.aliases[draft];
     if (alias.case_sensitive) contents.case_keys.add(pool, drafts.keys.view(alias.case_key));
   }
-  automaton::release_memory(kept);
-  if (release != nullptr) automaton::release_memory(release->aliases);
   contents.entity_ids.reserve(entity_count);
   contents.entity_metas.reserve(entity_count);
   contents.entity_labels = automaton::PackedArray(
@@ -500,13 +495,23 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::compile(const Drafts& drafts, uint3
   // The lists' offsets are packed at the width pool_size needs: a pool past it would wrap them.
   if (pool.size() != pool_size) throw std::logic_error("gazetteer pool size miscounted");
 
-  if (release == nullptr) {
-    contents.trie = automaton::Trie::build(std::move(trie_entries));
-  } else {
-    // The ids index reads the texts: it goes first.
+  if (release != nullptr) {
+    // The texts are all in the pool now; the trie's entries only read the keys. (The ids
+    // index reads the texts: it goes first.)
     release->ids = StringIndex<Drafts, &Drafts::id>(release);
     automaton::release_memory(release->entities);
     release->texts.release();
+  }
+  std::vector<automaton::Trie::Entry> trie_entries;
+  trie_entries.reserve(alias_count);
+  for (uint32_t number = 0; number < alias_count; ++number) {
+    trie_entries.push_back({drafts.keys.view(drafts.aliases[kept[number]].key), number});
+  }
+  automaton::release_memory(kept);
+  if (release == nullptr) {
+    contents.trie = automaton::Trie::build(std::move(trie_entries));
+  } else {
+    automaton::release_memory(release->aliases);
     contents.trie = automaton::Trie::build(std::move(trie_entries), release->keys.bytes());
   }
   return std::make_unique<Gazetteer>(std::move(contents));
