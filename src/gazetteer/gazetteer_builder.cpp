@@ -368,7 +368,10 @@ void GazetteerBuilder::add_content(std::string_view content, FileFormat format,
 }
 
 void GazetteerBuilder::add_file(const std::string& path, FileFormat format) {
-  add_content(read_file(path), format, path);
+  drafts_->all_or_nothing([&] {
+    const uint32_t source = drafts_->source(path);
+    read_file_entities(path, format, [&](const EntitySpec& spec) { drafts_->apply(spec, source); });
+  });
 }
 
 std::unique_ptr<Gazetteer> GazetteerBuilder::build() const& {

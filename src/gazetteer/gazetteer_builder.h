@@ -38,7 +38,7 @@ class GazetteerBuilder {
   // Reads gazetteer records from `content` (see file_format.h; `file` names it in error
   // messages) and adds all of them, or none; each record is added as it is read.
   void add_content(std::string_view content, FileFormat format, const std::string& file);
-  // Reads a gazetteer file and adds all of it, or none of it.
+  // Reads a gazetteer file, a block at a time, and adds all of it or none of it.
   void add_file(const std::string& path, FileFormat format);
 
   // Compiles what was added; the builder stays usable.

@@ -31,9 +31,8 @@ const std::string* JsonRecord::string_field(std::string_view key, bool required)
   return &value->text;
 }
 
-void for_each_json_record(std::string_view content, const std::string& file,
+void for_each_json_record(LineReader& lines, const std::string& file,
                           const std::function<void(const JsonRecord&)>& visit) {
-  LineReader lines(content);
   std::string_view line;
   while (lines.next(&line)) {
     if (LineReader::is_blank(line)) continue;

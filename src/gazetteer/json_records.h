@@ -24,8 +24,10 @@ struct JsonRecord {
   const std::string* string_field(std::string_view key, bool required) const;
 };
 
-// Calls `visit` for each non-blank line of `content`, parsed as a JSON object.
-void for_each_json_record(std::string_view content, const std::string& file,
+class LineReader;
+
+// Calls `visit` for each non-blank line that `lines` gives, parsed as a JSON object.
+void for_each_json_record(LineReader& lines, const std::string& file,
                           const std::function<void(const JsonRecord&)>& visit);
 
 }  // namespace onoma::gazetteer

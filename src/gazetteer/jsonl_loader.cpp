@@ -26,9 +26,9 @@ AliasSpec read_alias(const JsonRecord& record, const json::Value& value) {
 
 }  // namespace
 
-void read_jsonl(std::string_view content, const std::string& file, EntityVisitor visit) {
+void read_jsonl(LineReader& lines, const std::string& file, EntityVisitor visit) {
   EntitySpec spec;  // one for all records, so that its buffers are reused
-  for_each_json_record(content, file, [&](const JsonRecord& record) {
+  for_each_json_record(lines, file, [&](const JsonRecord& record) {
     record.allow_only({"id", "label", "name", "aliases", "meta"});
     spec.aliases.clear();
     spec.meta.clear();

@@ -25,18 +25,34 @@ bool has_extension(const std::string& file, std::string_view extension) {
   return true;
 }
 
-bool first_record_is_spacy_pattern(std::string_view content) {
-  LineReader lines(content);
+bool first_record_is_spacy_pattern(LineReader& lines) {
   std::string_view line;
-  while (lines.next(&line)) {
-    if (LineReader::is_blank(line)) continue;
-    json::Value value;
-    json::ParseError error;
-    // A malformed first line is reported by the JSON Lines reader itself.
-    if (!json::parse(line, &value, &error)) return false;
-    return value.find("pattern") != nullptr && value.find("name") == nullptr;
+  if (!lines.peek_record(&line)) return false;
+  json::Value value;
+  json::ParseError error;
+  // A malformed first line is reported by the JSON Lines reader itself.
+  if (!json::parse(line, &value, &error)) return false;
+  return value.find("pattern") != nullptr && value.find("name") == nullptr;
+}
+
+FileFormat detect_format(const std::string& file, LineReader& lines) {
+  if (has_extension(file, ".tsv") || has_extension(file, ".tab")) return FileFormat::kTsv;
+  return first_record_is_spacy_pattern(lines) ? FileFormat::kSpacy : FileFormat::kJsonl;
+}
+
+void read_lines(LineReader& lines, FileFormat format, const std::string& file,
+                EntityVisitor visit) {
+  if (format == FileFormat::kAuto) format = detect_format(file, lines);
+  switch (format) {
+    case FileFormat::kTsv:
+      return read_tsv(lines, file, visit);
+    case FileFormat::kSpacy:
+      return read_spacy_patterns(lines, file, visit);
+    case FileFormat::kJsonl:
+    case FileFormat::kAuto:
+      break;
   }
-  return false;
+  read_jsonl(lines, file, visit);
 }
 
 [[noreturn]] void io_failure(const char* what, int error_number, const std::string& path) {
@@ -48,7 +64,7 @@ bool first_record_is_spacy_pattern(std::string_view content) {
 
 // POSIX rather than iostreams: a stream opens a directory "successfully" and reads nothing,
 // which would turn a wrong path into an empty gazetteer instead of an error.
-std::string read_file(const std::string& path) {
+void read_file_entities(const std::string& path, FileFormat format, EntityVisitor visit) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) io_failure("cannot open", errno, path);
   struct FdCloser {
@@ -58,38 +74,19 @@ std::string read_file(const std::string& path) {
   struct stat info;
   if (::fstat(fd, &info) != 0) io_failure("cannot read", errno, path);
   if (S_ISDIR(info.st_mode)) io_failure("cannot read", EISDIR, path);
-  std::string content;
-  if (S_ISREG(info.st_mode)) content.reserve(static_cast<size_t>(info.st_size));
-  char buffer[1 << 16];
-  while (true) {
-    const ssize_t n = ::read(fd, buffer, sizeof(buffer));
-    if (n == 0) return content;
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      io_failure("cannot read", errno, path);
-    }
-    content.append(buffer, static_cast<size_t>(n));
-  }
+  LineReader lines(fd, path);
+  read_lines(lines, format, path, visit);
 }
 
 FileFormat detect_format(const std::string& file, std::string_view content) {
-  if (has_extension(file, ".tsv") || has_extension(file, ".tab")) return FileFormat::kTsv;
-  return first_record_is_spacy_pattern(content) ? FileFormat::kSpacy : FileFormat::kJsonl;
+  LineReader lines(content);
+  return detect_format(file, lines);
 }
 
 void read_entities(std::string_view content, FileFormat format, const std::string& file,
                    EntityVisitor visit) {
-  if (format == FileFormat::kAuto) format = detect_format(file, content);
-  switch (format) {
-    case FileFormat::kTsv:
-      return read_tsv(content, file, visit);
-    case FileFormat::kSpacy:
-      return read_spacy_patterns(content, file, visit);
-    case FileFormat::kJsonl:
-    case FileFormat::kAuto:
-      break;
-  }
-  read_jsonl(content, file, visit);
+  LineReader lines(content);
+  read_lines(lines, format, file, visit);
 }
 
 std::vector<EntitySpec> parse_entities(std::string_view content, FileFormat format,

@@ -7,9 +7,9 @@
 
 namespace onoma::gazetteer {
 
-void read_spacy_patterns(std::string_view content, const std::string& file, EntityVisitor visit) {
+void read_spacy_patterns(LineReader& lines, const std::string& file, EntityVisitor visit) {
   EntitySpec spec;  // one for all rows, so that its buffers are reused
-  for_each_json_record(content, file, [&](const JsonRecord& record) {
+  for_each_json_record(lines, file, [&](const JsonRecord& record) {
     record.allow_only({"label", "pattern", "id"});
     const json::Value* pattern = record.object.find("pattern");
     if (pattern != nullptr && pattern->kind == json::Kind::kArray) {

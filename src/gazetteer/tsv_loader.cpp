@@ -27,9 +27,8 @@ bool is_header(const std::vector<std::string_view>& fields) {
 
 }  // namespace
 
-void read_tsv(std::string_view content, const std::string& file, EntityVisitor visit) {
+void read_tsv(LineReader& lines, const std::string& file, EntityVisitor visit) {
   EntitySpec spec;  // one for all lines, so that its buffers are reused
-  LineReader lines(content);
   std::string_view line;
   bool seen_record = false;
   while (lines.next(&line)) {

@@ -3,6 +3,10 @@
 // file leaves the builder exactly as it was.
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -12,6 +16,7 @@
 
 #include "gazetteer/gazetteer_builder.h"
 #include "gazetteer/input_error.h"
+#include "gazetteer/line_reader.h"
 #include "gazetteer/loaders.h"
 #include "gazetteer_test_support.h"
 #include "unicode/fold_options.h"
@@ -264,6 +269,69 @@ TEST_F(Loaders, MissingOrUnreadableFileIsAnIoError) {
     EXPECT_EQ(e.kind(), InputError::Kind::kIo);
     EXPECT_EQ(e.file(), ::testing::TempDir());
   }
+  EXPECT_EQ(builder.entity_count(), 1u);
+}
+
+// --- Files read a block at a time --------------------------------------------------------
+
+// Every line a reader gives, with its number, and what peek_record said before each.
+std::vector<std::string> read_all(LineReader& lines) {
+  std::vector<std::string> out;
+  std::string_view line;
+  while (true) {
+    std::string peeked = "<none>";
+    if (lines.peek_record(&line)) peeked = std::string(line);
+    if (!lines.next(&line)) break;
+    out.push_back(std::to_string(lines.line_number()) + ":" + std::string(line) + " peek " + peeked);
+  }
+  EXPECT_FALSE(lines.peek_record(&line));
+  return out;
+}
+
+TEST_F(Loaders, AFileReadInBlocksGivesTheLinesOfItsContent) {
+  const std::string long_line(300, 'x');
+  const std::vector<std::string> contents = {
+      "",
+      "\xEF\xBB\xBF",
+      "\xEF\xBB\xBF" "a\r\n\r\n  \t\r\nb",
+      "\n\n \nfirst record\r\nsecond\n",
+      "one\r\n" + long_line + "\r\n\r\n" + long_line + long_line,
+      "\xEF\xBBnot a mark\n\t\n",
+  };
+  for (const std::string& content : contents) {
+    LineReader from_memory(content);
+    const std::vector<std::string> expected = read_all(from_memory);
+    const std::string path = write("lines.txt", content);
+    for (const size_t block : {1, 2, 3, 4, 7, 64, 1 << 20}) {
+      SCOPED_TRACE("content " + content.substr(0, 20) + ", block " + std::to_string(block));
+      const int fd = ::open(path.c_str(), O_RDONLY);
+      ASSERT_GE(fd, 0);
+      LineReader from_file(fd, path, block);
+      EXPECT_EQ(read_all(from_file), expected);
+      ::close(fd);
+    }
+  }
+}
+
+TEST_F(Loaders, AFileLargerThanABlockLoadsAsItsContentDoes) {
+  std::string content;
+  for (int i = 0; i < 30000; ++i) {  // about 2.4 MB: more than two blocks
+    content += R"({"id": "e)" + std::to_string(i) + R"(", "label": "L", "name": "Name )" +
+               std::to_string(i) + R"(", "aliases": ["Alias )" + std::to_string(i) + "\"]}" +
+               (i % 7 == 0 ? "\r\n" : "\n") + (i % 11 == 0 ? "\n" : "");
+  }
+  GazetteerBuilder from_file(unicode::kFoldDefault);
+  from_file.add_file(write("big.jsonl", content), FileFormat::kAuto);
+  GazetteerBuilder from_content(unicode::kFoldDefault);
+  from_content.add_content(content, FileFormat::kAuto, "big.jsonl");
+  EXPECT_EQ(describe(*from_file.build()), describe(*from_content.build()));
+
+  // A defect far into the file names its line, and none of the file is kept.
+  const uint64_t lines = static_cast<uint64_t>(std::count(content.begin(), content.end(), '\n'));
+  expect_rejected(content + "{\"id\": 1}\n", lines + 1, "must be a string");
+  GazetteerBuilder builder(unicode::kFoldDefault);
+  builder.add_entity(entity("joly", "Joly"));
+  EXPECT_THROW(builder.add_file(last_path_, FileFormat::kAuto), InputError);
   EXPECT_EQ(builder.entity_count(), 1u);
 }
 
