@@ -1,5 +1,7 @@
 #include "automaton/trie.h"
 
+#include <absl/container/flat_hash_map.h>
+
 #include <algorithm>
 #include <stdexcept>
 #include <string>
@@ -225,55 +227,114 @@ void Trie::add_values(const std::vector<Entry>& entries, uint32_t begin, uint32_
   for (uint32_t i = begin + 1; i < end; ++i) more_values_.push_back(entries[i].value);
 }
 
+// While linking, a tail node's failure link is kept for later searches only where they cannot
+// derive it cheaply from its parent's (the search that found it read a tail node's link or
+// followed more than kMaxDerivedHops links), or where its depth is a multiple of
+// kLinkingInterval, so that deriving one takes at most that many searches. An array of every
+// node's link took the build of the 10M synthetic aliases 767 MB.
+struct Trie::LinkScratch {
+  static constexpr uint32_t kLinkingInterval = 64;
+
+  explicit LinkScratch(size_t tail_nodes) : kept(tail_nodes), stored(tail_nodes) {}
+
+  std::vector<bool> kept;  // per tail node: its link is in kept_links
+  absl::flat_hash_map<State, State> kept_links;
+  // What the layout keeps of tail nodes, found depth by depth and put in node order at the
+  // end: whether a node's failure link is stored (kFailureStored), and (node, link) pairs of
+  // the links stored and of the output links stored_tail_output finds.
+  std::vector<bool> stored;
+  std::vector<std::pair<State, State>> stored_links;
+  std::vector<std::pair<State, State>> stored_outputs;
+};
+
+// A tail node's link from the nearest node at or above it whose link is kept, or else from its
+// tail's head, as tail_failure does from the stored links. The nodes below that one are
+// derivable, so each search reads only links of the branching part.
+Trie::State Trie::linking_failure(State state, const LinkScratch& scratch) const {
+  if (state < branching_count_) return failures_[state];
+  const size_t i = state - branching_count_;
+  size_t below = i;
+  State failure;
+  while (true) {
+    if (scratch.kept[below]) {
+      failure = scratch.kept_links.find(static_cast<State>(below + branching_count_))->second;
+      ++below;
+      break;
+    }
+    if (tail_flags_.test(kTailStart, below)) {
+      const uint32_t tail = tail_flags_.rank(kTailStart, below);
+      failure = failures_[flags_.select(kHasTail, tail)];
+      break;
+    }
+    --below;
+  }
+  SearchCost unused;
+  const auto failure_of = [&](State s) { return linking_failure(s, scratch); };
+  for (; below <= i; ++below) {
+    failure = search_failure(failure, tail_labels_[below], failure_of, &unused);
+  }
+  return failure;
+}
+
 // The classic Aho-Corasick construction, by depth: a node's failure link (always shallower)
 // and its output link are known before any deeper node needs them. The branching part's nodes
-// of one depth are contiguous; the tail nodes of that depth are listed as their parents are
-// linked. Both links are found for every node first, then stored as the layout keeps them.
+// of one depth are contiguous; the tail nodes of that depth are listed, with their links, as
+// their parents are linked. The branching part's links go straight into failures_; of a tail
+// node's, what the layout keeps is decided as it is found, and put in node order at the end.
 void Trie::link() {
   const size_t count = node_count();
-  PackedArray failure_of(static_cast<uint32_t>(count - 1));
-  failure_of.resize(count);
+  failures_ = PackedArray(static_cast<uint32_t>(count - 1));
+  failures_.resize(branching_count_);
+  flags_.index_select(kHasTail);  // linking_failure and tail_failure find a tail's head
+  LinkScratch scratch(count - branching_count_);
   FoundOutputs output_of(count);
-  // Per tail node: whether derived_failure finds its link cheaply from its parent's (see
-  // kFailureStored), following the same links as the search below.
-  std::vector<bool> derivable(count - branching_count_, false);
+  const auto failure_of = [&](State s) { return linking_failure(s, scratch); };
 
-  auto link_children = [&](State parent, std::vector<State>& tails_below) {
+  struct TailNode {
+    State node;
+    State failure;
+    uint32_t since_stored;  // searches since the last link stored in its tail, or the head's
+  };
+  uint32_t depth = 0;  // of the parents being linked
+  auto link_children = [&](State parent, State parent_failure, uint32_t since_stored,
+                           std::vector<TailNode>& tails_below) {
     for_each_child(parent, [&](State child, unsigned char byte) {
       State failure = kRoot;
-      if (parent != kRoot) {
-        State suffix = failure_of[parent];
-        uint32_t hops = 0;
-        bool read_tail_link = false;
-        while (true) {
-          const State next = step(suffix, byte);
-          if (next != kDead) {
-            failure = next;
-            break;
-          }
-          if (suffix == kRoot) break;
-          read_tail_link |= suffix >= branching_count_;
-          ++hops;
-          suffix = failure_of[suffix];
-        }
-        if (child >= branching_count_ && !read_tail_link && hops <= kMaxDerivedHops) {
-          derivable[child - branching_count_] = true;
-        }
-      }
-      failure_of.set(child, failure);
+      SearchCost cost;
+      if (parent != kRoot) failure = search_failure(parent_failure, byte, failure_of, &cost);
       const State output = has_values(failure) ? failure : output_of.get(failure);
       if (output != kDead) output_of.set(child, output);
-      if (child >= branching_count_) tails_below.push_back(child);
+      if (child < branching_count_) {
+        failures_.set(child, failure);
+        return;
+      }
+      const size_t i = child - branching_count_;
+      const bool underivable = cost.read_tail_link || cost.hops > kMaxDerivedHops;
+      if (underivable || (depth + 1) % LinkScratch::kLinkingInterval == 0) {
+        scratch.kept[i] = true;
+        scratch.kept_links.emplace(child, failure);
+      }
+      const bool stored = underivable || since_stored + 1 >= kFailureInterval;
+      scratch.stored[i] = stored;
+      if (stored) scratch.stored_links.emplace_back(child, failure);
+      if (output != kDead && failure >= branching_count_ && !has_values(failure)) {
+        scratch.stored_outputs.emplace_back(child, output);
+      }
+      tails_below.push_back({child, failure, stored ? 0 : since_stored + 1});
     });
   };
-  std::vector<State> tails_here;
-  std::vector<State> tails_below;
+  std::vector<TailNode> tails_here;
+  std::vector<TailNode> tails_below;
   // The branching nodes of the current depth: [level_begin, level_end).
   State level_begin = kRoot;
   State level_end = 1;
-  while (level_begin != level_end || !tails_here.empty()) {
-    for (State node = level_begin; node != level_end; ++node) link_children(node, tails_below);
-    for (const State node : tails_here) link_children(node, tails_below);
+  for (; level_begin != level_end || !tails_here.empty(); ++depth) {
+    for (State node = level_begin; node != level_end; ++node) {
+      link_children(node, failures_[node], 0, tails_below);
+    }
+    for (const TailNode& tail : tails_here) {
+      link_children(tail.node, tail.failure, tail.since_stored, tails_below);
+    }
     // Breadth-first order numbers the children of this level's nodes as the next level.
     level_begin = level_end;
     level_end = static_cast<State>(nodes_[level_end] >> kLabelBits);
@@ -282,48 +343,34 @@ void Trie::link() {
   }
   release_memory(tails_here);
   release_memory(tails_below);
+  release_memory(scratch.kept);
+  release_memory(scratch.kept_links);
 
-  failures_ = PackedArray(static_cast<uint32_t>(count - 1));
-  failures_.reserve(branching_count_);
   outputs_ = PackedArray(static_cast<uint32_t>(count - 1));
-  stored_output_nodes_ = PackedArray(static_cast<uint32_t>(count - 1));
   for (State node = 0; node < branching_count_; ++node) {
-    failures_.push_back(failure_of[node]);
     const State output = output_of.get(node);
     flags_.push_back(kHasOutput, output != kDead);
     if (output != kDead) outputs_.push_back(output);
   }
   branching_outputs_ = static_cast<uint32_t>(outputs_.size());
-  // Which tail nodes keep their failure link, then those links, in an array sized once: the
-  // 10M synthetic aliases keep 24.7 million.
-  uint32_t since_stored = 0;  // searches since the last link stored, or since the head's
-  size_t stored_count = 0;
   for (State node = branching_count_; node < count; ++node) {
-    const size_t i = node - branching_count_;
-    if (tail_flags_.test(kTailStart, i)) since_stored = 0;
-    const bool derived = since_stored + 1 < kFailureInterval && derivable[i];
-    tail_flags_.push_back(kFailureStored, !derived);
-    since_stored = derived ? since_stored + 1 : 0;
-    stored_count += !derived;
-    const State output = output_of.get(node);
-    tail_outputs_.push_back(output != kDead);
-    const State failure = failure_of[node];
-    if (output != kDead && failure >= branching_count_ && !has_values(failure)) {
-      stored_output_nodes_.push_back(node);
-      outputs_.push_back(output);
-    }
+    tail_flags_.push_back(kFailureStored, scratch.stored[node - branching_count_]);
+    tail_outputs_.push_back(output_of.get(node) != kDead);
   }
   tail_outputs_.finish();
-  stored_output_nodes_.shrink_to_fit();
-  outputs_.shrink_to_fit();
-  flags_.index_select(kHasTail);  // tail_failure finds a tail's head
+  std::sort(scratch.stored_links.begin(), scratch.stored_links.end());
   tail_failures_ = PackedArray(static_cast<uint32_t>(count - 1));
-  tail_failures_.reserve(stored_count);
-  for (State node = branching_count_; node < count; ++node) {
-    if (tail_flags_.test(kFailureStored, node - branching_count_)) {
-      tail_failures_.push_back(failure_of[node]);
-    }
+  tail_failures_.reserve(scratch.stored_links.size());
+  for (const auto& [node, failure] : scratch.stored_links) tail_failures_.push_back(failure);
+  release_memory(scratch.stored_links);
+  std::sort(scratch.stored_outputs.begin(), scratch.stored_outputs.end());
+  stored_output_nodes_ = PackedArray(static_cast<uint32_t>(count - 1));
+  stored_output_nodes_.reserve(scratch.stored_outputs.size());
+  for (const auto& [node, output] : scratch.stored_outputs) {
+    stored_output_nodes_.push_back(node);
+    outputs_.push_back(output);
   }
+  outputs_.shrink_to_fit();
 }
 
 // A tail node's failure link, from the nearest node at or above it in its tail whose link is

@@ -221,16 +221,33 @@ class Trie {
   // The output link of a tail node whose failure link leads to another tail node without
   // values: kept in outputs_, found by halving stored_output_nodes_.
   State stored_tail_output(State state) const;
+  // What a failure search followed: how many links, and whether one was a tail node's.
+  struct SearchCost {
+    uint32_t hops = 0;
+    bool read_tail_link = false;
+  };
   // The failure link of a node with byte label `byte` whose parent's failure link is `suffix`:
-  // the first node along the failure chain from `suffix` that has a child by `byte`.
-  State derived_failure(State suffix, unsigned char byte) const {
+  // the first node along the failure chain from `suffix` that has a child by `byte`, reading
+  // each link with failure_of (linking reads them from what it has found so far).
+  template <class FailureOf>
+  State search_failure(State suffix, unsigned char byte, FailureOf failure_of,
+                       SearchCost* cost) const {
     while (true) {
       const State next = step(suffix, byte);
       if (next != kDead) return next;
       if (suffix == kRoot) return kRoot;
-      suffix = failure(suffix);
+      cost->read_tail_link |= suffix >= branching_count_;
+      ++cost->hops;
+      suffix = failure_of(suffix);
     }
   }
+  State derived_failure(State suffix, unsigned char byte) const {
+    SearchCost unused;
+    return search_failure(suffix, byte, [this](State s) { return failure(s); }, &unused);
+  }
+  struct LinkScratch;  // trie.cpp: the links that linking has found so far
+  // A node's failure link while linking, once its depth has been linked.
+  State linking_failure(State state, const LinkScratch& scratch) const;
   State head_step(State head, unsigned char byte) const {
     const State start = tail_start(head);
     return tail_label(start) == byte ? start : kDead;

@@ -262,18 +262,38 @@ TEST(Trie, RandomKeySetsMatchAPlainMap) {
 // Long keys over two letters and a space: tails run far past the interval at which a link is
 // stored, and the search for a link crosses several others and other tails' nodes, so a link
 // is stored or found again by every rule there is (Trie::kFailureStored).
-TEST(Trie, LinksAlongLongTailsFollowTheirDefinition) {
-  std::mt19937 rng(20261206);
+std::vector<std::string> keys_over_two_letters(std::mt19937& rng, size_t count, size_t shortest,
+                                               size_t longest) {
   std::vector<std::string> keys;
-  for (size_t i = 0; i < 300; ++i) {
+  for (size_t i = 0; i < count; ++i) {
     std::string key;
-    for (size_t length = 20 + rng() % 21; key.size() < length;) key += "ab "[rng() % 3];
+    const size_t length = shortest + rng() % (longest - shortest + 1);
+    while (key.size() < length) key += "ab "[rng() % 3];
     keys.push_back(key);
   }
+  return keys;
+}
+
+void expect_links_of_keys_follow_definition(const std::vector<std::string>& keys) {
   std::vector<Trie::Entry> entries;
   for (uint32_t i = 0; i < keys.size(); ++i) entries.push_back({keys[i], i});
-  const Trie trie = Trie::build(entries);
-  expect_links_follow_definition(trie, prefixes_of(keys));
+  expect_links_follow_definition(Trie::build(entries), prefixes_of(keys));
+}
+
+TEST(Trie, LinksAlongLongTailsFollowTheirDefinition) {
+  std::mt19937 rng(20261206);
+  expect_links_of_keys_follow_definition(keys_over_two_letters(rng, 300, 20, 40));
+}
+
+// Keys of 140 to 200 bytes over two letters and a space: linking keeps a tail node's link for
+// later searches only every 64 levels or where it cannot be found again cheaply, and finds the
+// others again from those (Trie::linking_failure), across several such levels.
+TEST(Trie, LinksAlongTailsLongerThanTheLinkingIntervalFollowTheirDefinition) {
+  std::mt19937 rng(20261207);
+  std::vector<std::string> keys = keys_over_two_letters(rng, 24, 140, 200);
+  // Suffixes of some keys as keys too, so that links lead into other tails deep down.
+  for (size_t i = 0; i < 8; ++i) keys.push_back(keys[i].substr(1 + rng() % 70));
+  expect_links_of_keys_follow_definition(keys);
 }
 
 // Short keys among long ones give most tail nodes an output link, reached in each way a tail
