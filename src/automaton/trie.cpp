@@ -75,11 +75,10 @@ void sort_entries(std::vector<Trie::Entry>& entries) {
 }  // namespace
 
 Trie Trie::build(std::vector<Entry> entries) {
-  std::string no_storage;
-  return build(std::move(entries), no_storage);
+  return build(std::move(entries), [] {});
 }
 
-Trie Trie::build(std::vector<Entry> entries, std::string& key_storage) {
+Trie Trie::build(std::vector<Entry> entries, absl::FunctionRef<void()> keys_copied) {
   if (entries.size() >= kDead) throw std::length_error("trie too large");
   sort_entries(entries);
   entries.erase(std::unique(entries.begin(), entries.end(),
@@ -122,7 +121,7 @@ Trie Trie::build(std::vector<Entry> entries, std::string& key_storage) {
     keys.append(entry.key);
     entry.key = key;
   }
-  release_memory(key_storage);
+  keys_copied();
   return Trie(std::move(entries), std::move(keys), sizes);
 }
 

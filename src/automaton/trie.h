@@ -36,6 +36,8 @@
 // packed at the width the node count needs (23 bits for 4 million nodes).
 #pragma once
 
+#include <absl/functional/function_ref.h>
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -69,9 +71,9 @@ class Trie {
   Trie() : Trie(std::vector<Entry>(), std::string(), Sizes{1, 0, 0, 0, 0, 0}) {}
   // Builds the trie of `entries`. Equal (key, value) pairs count once.
   static Trie build(std::vector<Entry> entries);
-  // The same, where `key_storage` holds the bytes that the keys view: it is emptied (its
-  // memory released) as soon as they are copied, early in the build.
-  static Trie build(std::vector<Entry> entries, std::string& key_storage);
+  // The same, calling `keys_copied` as soon as the bytes that the keys view are no longer
+  // read (early in the build), so that the caller can release them.
+  static Trie build(std::vector<Entry> entries, absl::FunctionRef<void()> keys_copied);
 
   State step(State state, unsigned char byte) const {
     if (state == kRoot) return root_child_[byte];

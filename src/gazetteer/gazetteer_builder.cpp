@@ -17,6 +17,7 @@
 #include "gazetteer/json_reader.h"
 #include "gazetteer/loaders.h"
 #include "gazetteer/string_index.h"
+#include "gazetteer/text_arena.h"
 #include "unicode/acronym.h"
 #include "unicode/cluster_reader.h"
 #include "unicode/fold_options.h"
@@ -116,34 +117,6 @@ void check_entity_fields(const EntitySpec& spec, Source where) {
   }
 }
 
-// A string in one of the builder's arenas.
-struct ArenaText {
-  uint32_t offset = 0;
-  uint32_t length = 0;
-};
-
-// Strings appended one after the other to one buffer, addressed by 32-bit offsets.
-class Arena {
- public:
-  ArenaText add(std::string_view s) {
-    if (bytes_.size() + s.size() > std::numeric_limits<uint32_t>::max()) {
-      throw InputError(InputError::Kind::kInvalidInput, "gazetteer text exceeds 4 GiB");
-    }
-    const ArenaText text{static_cast<uint32_t>(bytes_.size()), static_cast<uint32_t>(s.size())};
-    bytes_.append(s);
-    return text;
-  }
-  std::string_view view(ArenaText text) const { return {bytes_.data() + text.offset, text.length}; }
-  size_t size() const { return bytes_.size(); }
-  void cut_back(size_t size) { bytes_.resize(size); }
-  // The buffer itself, for a reader that releases it once it no longer needs the views.
-  std::string& bytes() { return bytes_; }
-  void release() { automaton::release_memory(bytes_); }
-
- private:
-  std::string bytes_;
-};
-
 struct DraftEntity {
   ArenaText id;     // in Drafts::texts
   ArenaText meta;   // in Drafts::texts; empty when the entity has none
@@ -154,7 +127,7 @@ struct DraftEntity {
 
 struct DraftAlias {
   uint32_t entity;
-  ArenaText text;      // in Drafts::texts, as written
+  ArenaText text;      // in Drafts::alias_texts, as written
   ArenaText key;       // in Drafts::keys, fully folded: what the trie holds
   ArenaText case_key;  // in Drafts::keys, folded but for case; set when case_sensitive
   uint32_t flags;
@@ -168,7 +141,7 @@ struct DraftAlias {
 struct GazetteerBuilder::Drafts {
   // How much of each part there is: what a failed call cuts the drafts back to.
   struct Sizes {
-    size_t entities, aliases, texts, keys, labels, sources;
+    size_t entities, aliases, texts, alias_texts, keys, labels, sources;
   };
 
   explicit Drafts(uint32_t options)
@@ -178,8 +151,8 @@ struct GazetteerBuilder::Drafts {
 
   std::string_view id(uint32_t entity) const { return texts.view(entities[entity].id); }
   Sizes sizes() const {
-    return {entities.size(), aliases.size(), texts.size(), keys.size(), labels.size(),
-            sources.size()};
+    return {entities.size(), aliases.size(),   texts.size(), alias_texts.size(),
+            keys.size(),     labels.size(), sources.size()};
   }
   void cut_back(const Sizes& to);
   template <typename Add>
@@ -193,8 +166,9 @@ struct GazetteerBuilder::Drafts {
 
   const uint32_t fold_options;
   const unicode::FoldTable& fold_table;
-  Arena texts;  // ids, metas and aliases as written
-  Arena keys;   // aliases folded
+  TextArena texts;        // ids and metas
+  TextArena alias_texts;  // aliases as written, in the order added
+  TextArena keys;         // aliases folded
   std::vector<DraftEntity> entities;
   std::vector<DraftAlias> aliases;  // in the order added; build() groups them by entity
   std::vector<std::string> labels;
@@ -217,6 +191,7 @@ void GazetteerBuilder::Drafts::cut_back(const Sizes& to) {
   entities.resize(to.entities);
   aliases.resize(to.aliases);
   texts.cut_back(to.texts);
+  alias_texts.cut_back(to.alias_texts);
   keys.cut_back(to.keys);
   labels.resize(to.labels);
   sources.resize(to.sources);
@@ -262,7 +237,7 @@ DraftAlias GazetteerBuilder::Drafts::fold(const AliasSpec& alias, Source where) 
   if (key.empty()) {
     reject("alias " + quoted(alias.text) + " folds to nothing", where.file, where.line);
   }
-  DraftAlias draft{0, texts.add(alias.text), keys.add(key), {}, alias.flags, false,
+  DraftAlias draft{0, alias_texts.add(alias.text), keys.add(key), {}, alias.flags, false,
                    first_code_point_is_word(fold_table, key),
                    last_code_point_is_word(fold_table, key)};
   const bool by_rule = (alias.flags & kAliasCaseInsensitive) == 0 &&
@@ -464,9 +439,13 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::compile(const Drafts& drafts, uint3
 
   contents.alias_texts.reserve(alias_count);
   contents.alias_bits.reserve(alias_count);
+  // Aliases were added entity by entity unless an id came back later: then the texts are read
+  // in the order added, and those copied are given back as the copying goes on.
+  const bool release_alias_texts = release != nullptr && std::is_sorted(kept.begin(), kept.end());
   for (uint32_t number = 0; number < alias_count; ++number) {
     const DraftAlias& alias = drafts.aliases[kept[number]];
-    contents.alias_texts.add(pool, drafts.texts.view(alias.text));
+    if (release_alias_texts) release->alias_texts.release_before(alias.text.offset);
+    contents.alias_texts.add(pool, drafts.alias_texts.view(alias.text));
     auto& bits = contents.alias_bits;
     bits.push_back(Gazetteer::kFirstOfEntity, number == contents.first_aliases[alias.entity]);
     bits.push_back(Gazetteer::kCaseSensitive, alias.case_sensitive);
@@ -476,6 +455,7 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::compile(const Drafts& drafts, uint3
       bits.push_back(Gazetteer::kGivenFlags + bit, (alias.flags >> bit) & 1);
     }
   }
+  if (release != nullptr) release->alias_texts.release();
   contents.case_keys.reserve(case_key_count);
   for (const uint32_t draft : kept) {
     const DraftAlias& alias = drafts.aliases[draft];
@@ -515,7 +495,7 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::compile(const Drafts& drafts, uint3
     contents.trie = automaton::Trie::build(std::move(trie_entries));
   } else {
     automaton::release_memory(release->aliases);
-    contents.trie = automaton::Trie::build(std::move(trie_entries), release->keys.bytes());
+    contents.trie = automaton::Trie::build(std::move(trie_entries), [&] { release->keys.release(); });
   }
   return std::make_unique<Gazetteer>(std::move(contents));
 }

@@ -3,8 +3,8 @@
 // when it throws InputError the builder is exactly as it was before the call.
 //
 // What it collects is kept flat, as it must hold a whole gazetteer before compiling it: the
-// texts in two byte arenas (as written; folded), records of offsets into them, and the ids in
-// a hash set of entity numbers. Undoing a failed call is cutting everything back to the sizes
+// texts in arenas of blocks (ids and metas; aliases as written; aliases folded), records of
+// offsets into them, and the ids in a hash set of entity numbers. Undoing a failed call is cutting everything back to the sizes
 // it had before.
 #pragma once
 
@@ -52,8 +52,9 @@ class GazetteerBuilder {
   struct Drafts;  // what has been added; on the heap, as its id set refers to it
 
   // Compiles `drafts`. When `release` is not null it is `drafts` itself, and each part of it is
-  // released once the gazetteer holds a copy (for the 10M synthetic aliases, about 1.4 GB of
-  // texts, records and folded keys before the trie is laid out).
+  // released once the gazetteer holds a copy: the alias texts block by block as they are
+  // pooled, the records and ids after, the folded keys once the trie has copied them (the 10M
+  // synthetic aliases' drafts take 1.1 GB).
   static std::unique_ptr<Gazetteer> compile(const Drafts& drafts, uint32_t fold_options,
                                             Drafts* release);
 
