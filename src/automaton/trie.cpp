@@ -47,13 +47,13 @@ void sort_entries(std::vector<Trie::Entry>& entries) {
   };
   std::vector<SortKey> order(entries.size());
   for (size_t i = 0; i < entries.size(); ++i) {
-    order[i] = {leading_bytes(entries[i].key), static_cast<uint32_t>(i)};
+    order[i] = {leading_bytes(entries[i].key()), static_cast<uint32_t>(i)};
   }
   std::sort(order.begin(), order.end(), [&](const SortKey& a, const SortKey& b) {
     if (a.head != b.head) return a.head < b.head;
     const Trie::Entry& x = entries[a.entry];
     const Trie::Entry& y = entries[b.entry];
-    return x.key != y.key ? x.key < y.key : x.value < y.value;
+    return x.key() != y.key() ? x.key() < y.key() : x.value < y.value;
   });
   // Position i takes entry order[i]: follow each cycle of that permutation, marking each
   // position done by pointing it at itself.
@@ -83,7 +83,7 @@ Trie Trie::build(std::vector<Entry> entries, absl::FunctionRef<void()> keys_copi
   sort_entries(entries);
   entries.erase(std::unique(entries.begin(), entries.end(),
                             [](const Entry& a, const Entry& b) {
-                              return a.key == b.key && a.value == b.value;
+                              return a.key() == b.key() && a.value == b.value;
                             }),
                 entries.end());
   // A node per distinct key prefix: in sorted order, each key adds the bytes it does not
@@ -94,14 +94,14 @@ Trie Trie::build(std::vector<Entry> entries, absl::FunctionRef<void()> keys_copi
   size_t key_bytes = 0;
   size_t shared_before = 0;  // with the distinct key before
   for (size_t i = 0; i < entries.size(); ++i) {
-    const std::string_view key = entries[i].key;
+    const std::string_view key = entries[i].key();
     key_bytes += key.size();
     sizes.largest_value = std::max(sizes.largest_value, entries[i].value);
-    if (i > 0 && key == entries[i - 1].key) continue;
+    if (i > 0 && key == entries[i - 1].key()) continue;
     size_t next = i + 1;
-    while (next < entries.size() && entries[next].key == key) ++next;
+    while (next < entries.size() && entries[next].key() == key) ++next;
     sizes.keys_with_more_values += next - i > 1;
-    const size_t shared_after = next == entries.size() ? 0 : common_prefix(key, entries[next].key);
+    const size_t shared_after = next == entries.size() ? 0 : common_prefix(key, entries[next].key());
     const size_t head_depth = std::max(shared_before, shared_after) + 1;
     const size_t branching_end = std::min(head_depth, key.size());
     sizes.branching_nodes += branching_end - shared_before;
@@ -117,9 +117,9 @@ Trie Trie::build(std::vector<Entry> entries, absl::FunctionRef<void()> keys_copi
   std::string keys;
   keys.reserve(key_bytes);
   for (Entry& entry : entries) {
-    const std::string_view key(keys.data() + keys.size(), entry.key.size());
-    keys.append(entry.key);
-    entry.key = key;
+    const std::string_view key(keys.data() + keys.size(), entry.key().size());
+    keys.append(entry.key());
+    entry = Entry(key, entry.value);
   }
   keys_copied();
   return Trie(std::move(entries), std::move(keys), sizes);
@@ -161,25 +161,25 @@ void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
       flags_.push_back(kLevelStart, n == 0);
       uint32_t i = range.begin;
       const unsigned char label =
-          depth == 0 ? 0 : static_cast<unsigned char>(entries[i].key[depth - 1]);
+          depth == 0 ? 0 : static_cast<unsigned char>(entries[i].key()[depth - 1]);
       nodes_.push_back(node_entry(next_child, label));
-      const bool valued = i < range.end && entries[i].key.size() == depth;
+      const bool valued = i < range.end && entries[i].key().size() == depth;
       flags_.push_back(kValued, valued);
       if (valued) {
-        while (i < range.end && entries[i].key.size() == depth) ++i;
+        while (i < range.end && entries[i].key().size() == depth) ++i;
         add_values(entries, range.begin, i);
       }
       const bool head = depth > 0 && i < range.end &&
-                        entries[range.begin].key == entries[range.end - 1].key;
+                        entries[range.begin].key() == entries[range.end - 1].key();
       flags_.push_back(kHasTail, head);
       if (head) {
         tails.push_back({range.begin, range.end, static_cast<uint32_t>(depth)});
         continue;
       }
       while (i < range.end) {
-        const unsigned char byte = static_cast<unsigned char>(entries[i].key[depth]);
+        const unsigned char byte = static_cast<unsigned char>(entries[i].key()[depth]);
         uint32_t j = i + 1;
-        while (j < range.end && static_cast<unsigned char>(entries[j].key[depth]) == byte) ++j;
+        while (j < range.end && static_cast<unsigned char>(entries[j].key()[depth]) == byte) ++j;
         if (depth == 0) root_child_[byte] = next_child;
         ++next_child;
         next_level.push_back({i, j});
@@ -205,7 +205,7 @@ void Trie::lay_out_tails(const std::vector<Entry>& entries, const std::vector<Pe
   tail_offset_ = PackedArray(static_cast<uint32_t>(branching_count_ + tail_nodes));
   tail_offset_.reserve(tails.size());
   for (const PendingTail& tail : tails) {
-    const std::string_view key = entries[tail.begin].key;
+    const std::string_view key = entries[tail.begin].key();
     const State start = static_cast<State>(branching_count_ + tail_labels_.size());
     tail_offset_.push_back(start - (tail.head_depth + 1));
     for (size_t depth = tail.head_depth; depth < key.size(); ++depth) {
