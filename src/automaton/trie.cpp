@@ -173,7 +173,7 @@ void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
                         entries[range.begin].key() == entries[range.end - 1].key();
       flags_.push_back(kHasTail, head);
       if (head) {
-        tails.push_back({range.begin, range.end, static_cast<uint32_t>(depth)});
+        tails.push_back({range.begin, static_cast<uint32_t>(depth)});
         continue;
       }
       while (i < range.end) {
@@ -193,6 +193,8 @@ void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
   branching_count_ = next_child;
   max_depth_ = static_cast<uint32_t>(depth - 1);
   branching_valued_ = static_cast<uint32_t>(first_values_.size());
+  release_memory(level);
+  release_memory(next_level);
   lay_out_tails(entries, tails, sizes.tail_nodes);
   more_values_begin_.push_back(static_cast<uint32_t>(more_values_.size()));
 }
@@ -212,7 +214,9 @@ void Trie::lay_out_tails(const std::vector<Entry>& entries, const std::vector<Pe
       tail_flags_.push_back(kTailStart, depth == tail.head_depth);
       tail_labels_.push_back(static_cast<unsigned char>(key[depth]));
     }
-    add_values(entries, tail.begin, tail.end);
+    uint32_t end = tail.begin + 1;  // past the entries of this one key
+    while (end < entries.size() && entries[end].key() == key) ++end;
+    add_values(entries, tail.begin, end);
     max_depth_ = std::max(max_depth_, static_cast<uint32_t>(key.size()));
   }
 }

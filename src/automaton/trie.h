@@ -203,10 +203,10 @@ class Trie {
     size_t keys_with_more_values;  // than one
     uint32_t largest_value;
   };
-  // A tail waiting to be laid out: the sorted entries of its one key, and its head's depth.
+  // A tail waiting to be laid out: the first of the sorted entries of its one key (the others
+  // follow it), and its head's depth.
   struct PendingTail {
     uint32_t begin;
-    uint32_t end;
     uint32_t head_depth;
   };
   // The trie of `entries`, sorted and without duplicates, whose keys are views into `keys`;
