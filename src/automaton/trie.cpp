@@ -292,9 +292,10 @@ Trie::State Trie::linking_failure(State state, const LinkScratch& scratch) const
 
 // The classic Aho-Corasick construction, by depth: a node's failure link (always shallower)
 // and its output link are known before any deeper node needs them. The branching part's nodes
-// of one depth are contiguous; the tail nodes of that depth are listed, with their links, as
-// their parents are linked. The branching part's links go straight into failures_; of a tail
-// node's, what the layout keeps is decided as it is found, and put in node order at the end.
+// of one depth are contiguous; the tail nodes of that depth are listed, with their links, in
+// one list where each gives way to its child as it is linked. The branching part's links go
+// straight into failures_; of a tail node's, what the layout keeps is decided as it is found,
+// and put in node order at the end.
 void Trie::link() {
   const size_t count = node_count();
   failures_ = PackedArray(static_cast<uint32_t>(count - 1));
@@ -312,7 +313,9 @@ void Trie::link() {
     State failure;
   };
   uint32_t depth = 0;  // of the parents being linked
-  auto link_children = [&](State parent, State parent_failure, std::vector<TailNode>& tails_below) {
+  // Links the children of `parent`, handing each tail node among them, with its link, to
+  // add_tail_node.
+  auto link_children = [&](State parent, State parent_failure, auto&& add_tail_node) {
     const uint32_t since_stored =
         parent < branching_count_ ? 0 : scratch.since_stored(parent, branching_count_, *this);
     for_each_child(parent, [&](State child, unsigned char byte) {
@@ -337,29 +340,32 @@ void Trie::link() {
       if (output != kDead && failure >= branching_count_ && !has_values(failure)) {
         scratch.stored_outputs.emplace_back(child, output);
       }
-      tails_below.push_back({child, failure});
+      add_tail_node(TailNode{child, failure});
     });
   };
-  std::vector<TailNode> tails_here;
-  std::vector<TailNode> tails_below;
+  // The tail nodes of the current depth (up to one per tail: 10 million for the synthetic
+  // aliases). A tail node has at most one child, which takes its place; the order in which the
+  // nodes of one depth are linked does not matter.
+  std::vector<TailNode> tails;
   // The branching nodes of the current depth: [level_begin, level_end).
   State level_begin = kRoot;
   State level_end = 1;
-  for (; level_begin != level_end || !tails_here.empty(); ++depth) {
-    for (State node = level_begin; node != level_end; ++node) {
-      link_children(node, failures_[node], tails_below);
+  for (; level_begin != level_end || !tails.empty(); ++depth) {
+    size_t continuing = 0;
+    for (size_t i = 0; i < tails.size(); ++i) {
+      const TailNode tail = tails[i];
+      link_children(tail.node, tail.failure,
+                    [&](const TailNode& child) { tails[continuing++] = child; });
     }
-    for (const TailNode& tail : tails_here) {
-      link_children(tail.node, tail.failure, tails_below);
+    tails.resize(continuing);
+    for (State node = level_begin; node != level_end; ++node) {
+      link_children(node, failures_[node], [&](const TailNode& start) { tails.push_back(start); });
     }
     // Breadth-first order numbers the children of this level's nodes as the next level.
     level_begin = level_end;
     level_end = static_cast<State>(nodes_[level_end] >> kLabelBits);
-    tails_here.swap(tails_below);
-    tails_below.clear();
   }
-  release_memory(tails_here);
-  release_memory(tails_below);
+  release_memory(tails);
   release_memory(scratch.kept);
   release_memory(scratch.kept_links);
 
