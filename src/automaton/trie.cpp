@@ -276,8 +276,7 @@ Trie::State Trie::linking_failure(State state, const LinkScratch& scratch) const
       break;
     }
     if (tail_flags_.test(kTailStart, below)) {
-      const uint32_t tail = tail_flags_.rank(kTailStart, below);
-      failure = failures_[flags_.select(kHasTail, tail)];
+      failure = head_failure(below);
       break;
     }
     --below;
@@ -410,8 +409,7 @@ Trie::State Trie::tail_failure(State state) const {
     failure = tail_failures_[tail_flags_.rank(kFailureStored, stored)];
     below = stored + 1;
   } else {
-    const uint32_t tail = tail_flags_.rank(kTailStart, start);
-    failure = failures_[flags_.select(kHasTail, tail)];
+    failure = head_failure(start);
     below = start;
   }
   for (; below <= i; ++below) failure = derived_failure(failure, tail_labels_[below]);

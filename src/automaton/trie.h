@@ -233,6 +233,11 @@ class Trie {
     return tail_flags_.rank(kTailStart, size_t{state - branching_count_} + 1) - 1;
   }
   State tail_failure(State state) const;
+  // The failure link of the head of the tail whose first node is the tail node `start` (an
+  // index among tail nodes): a select, for the few searches that start there.
+  State head_failure(size_t start) const {
+    return failures_[flags_.select(kHasTail, tail_flags_.rank(kTailStart, start))];
+  }
   // The output link of a tail node whose failure link leads to another tail node without
   // values: kept in outputs_, found by halving stored_output_nodes_.
   State stored_tail_output(State state) const;

@@ -335,6 +335,31 @@ TEST_F(Loaders, AFileLargerThanABlockLoadsAsItsContentDoes) {
   EXPECT_EQ(builder.entity_count(), 1u);
 }
 
+// A builder that goes away after its build (build() &&, as loading a file does) gives back its
+// alias texts block by block as it pools them, when they were added entity by entity; it must
+// build what a builder that stays builds, with and without an id that comes back later.
+TEST_F(Loaders, ABuilderThatGoesAwayBuildsWhatOneThatStaysBuilds) {
+  for (const bool id_comes_back : {false, true}) {
+    SCOPED_TRACE(id_comes_back ? "an id comes back" : "entity by entity");
+    std::string content;
+    for (int i = 0; i < 40000; ++i) {  // about 6 MB of alias texts: more than one block
+      const std::string n = std::to_string(i);
+      content += R"({"id": "e)" + n + R"(", "label": "L", "name": "Name )" + n + R"(", "aliases": [")" +
+                 std::string(120, static_cast<char>('a' + i % 26)) + " " + n + R"(", "Other )" +
+                 n + "\"]}\n";
+    }
+    if (id_comes_back) content += R"({"id": "e7", "label": "L", "name": "Seven again"})" "\n";
+    GazetteerBuilder staying(unicode::kFoldDefault);
+    staying.add_content(content, FileFormat::kJsonl, "g.jsonl");
+    GazetteerBuilder going(unicode::kFoldDefault);
+    going.add_content(content, FileFormat::kJsonl, "g.jsonl");
+    const auto from_staying = staying.build();
+    const auto from_going = std::move(going).build();
+    EXPECT_EQ(describe(*from_going), describe(*from_staying));
+    EXPECT_EQ(alias_texts(*from_going, "e7").back(), id_comes_back ? "Seven again" : "Other 7");
+  }
+}
+
 // --- Merging --------------------------------------------------------------------------------
 
 TEST_F(Loaders, DuplicateIdsWithTheSameLabelMerge) {
