@@ -54,13 +54,20 @@ bool LineReader::read_more() {
   }
 }
 
-bool LineReader::next(std::string_view* line) {
-  size_t newline = rest_.find('\n');
+// The first newline at or after `from` in rest_, reading more of a file until there is one;
+// npos when the content ends first.
+size_t LineReader::find_newline(size_t from) {
+  size_t newline = rest_.find('\n', from);
   while (newline == std::string_view::npos) {
     const size_t searched = rest_.size();
     if (!read_more()) break;
     newline = rest_.find('\n', searched);
   }
+  return newline;
+}
+
+bool LineReader::next(std::string_view* line) {
+  const size_t newline = find_newline(0);
   if (rest_.empty()) return false;
   *line = rest_.substr(0, newline);
   rest_.remove_prefix(newline == std::string_view::npos ? rest_.size() : newline + 1);
@@ -72,12 +79,7 @@ bool LineReader::next(std::string_view* line) {
 bool LineReader::peek_record(std::string_view* line) {
   size_t start = 0;  // of the line looked at, within rest_ (read_more keeps rest_ whole)
   while (start < rest_.size() || (start == rest_.size() && read_more())) {
-    size_t newline = rest_.find('\n', start);
-    while (newline == std::string_view::npos) {
-      const size_t searched = rest_.size();
-      if (!read_more()) break;
-      newline = rest_.find('\n', searched);
-    }
+    const size_t newline = find_newline(start);
     std::string_view candidate = rest_.substr(start, newline == std::string_view::npos
                                                          ? std::string_view::npos
                                                          : newline - start);

@@ -40,6 +40,7 @@ class LineReader {
  private:
   // Reads more of the file after what is unconsumed; false at its end (or for content).
   bool read_more();
+  size_t find_newline(size_t from);
   void skip_byte_order_mark();
 
   std::string_view rest_;  // what is not consumed yet
