@@ -181,12 +181,13 @@ def test_text_outlives_the_caller_variable(g):
     gc.collect()
     assert _key([first, *it]) == expected
 
-    data = bytearray("Mélanie Joly in 東京 ".encode() * 300)
-    expected = _key(g.find(data))
-    it = g.finditer(data)
-    del data
-    gc.collect()
-    assert _key(it) == expected
+    for data in (bytearray("Mélanie Joly in 東京 ".encode() * 300),
+                 b"".join([b"Tokyo ", "Łódź Joly ".encode()]) * 300):  # a new bytes object
+        expected = _key(g.find(data))
+        it = g.finditer(data)
+        del data
+        gc.collect()
+        assert _key(it) == expected
 
 
 def test_iterators_are_independent(g, nested):
@@ -254,6 +255,17 @@ def test_references_are_let_go(g):
     del matches
     assert sys.getrefcount(text) == before
     del it
+
+    data = b"".join([b"Joly ", b"Tokyo "]) * 50
+    before = sys.getrefcount(data)
+    it = g.finditer(data)
+    assert sys.getrefcount(data) > before  # held while iterated
+    matches = list(it)
+    assert sys.getrefcount(data) == before + len(matches)
+    del matches
+    assert sys.getrefcount(data) == before
+    assert g.find_batch([data, data], threads=2)[1][0].text == "Joly"
+    assert sys.getrefcount(data) == before
 
 
 def test_one_iterator_shared_by_threads(g):

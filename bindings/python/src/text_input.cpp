@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <string>
+#include <utility>
 
 namespace nb = nanobind;
 
@@ -57,6 +58,13 @@ TextInput::TextInput(PyObject* text, const char* what, Utf8Arena* arena) {
     size_ = owned_.size;
     return;
   }
+  if (PyBytes_CheckExact(text)) {
+    data_ = PyBytes_AS_STRING(text);
+    size_ = static_cast<size_t>(PyBytes_GET_SIZE(text));
+    Py_INCREF(text);
+    bytes_ = text;
+    return;
+  }
   if (PyObject_CheckBuffer(text)) {
     auto view = std::make_unique<Py_buffer>();
     if (PyObject_GetBuffer(text, view.get(), PyBUF_SIMPLE) == 0) {
@@ -77,10 +85,12 @@ TextInput::TextInput(TextInput&& other) noexcept
       size_(other.size_),
       is_str_(other.is_str_),
       owned_(std::move(other.owned_)),
+      bytes_(std::exchange(other.bytes_, nullptr)),
       view_(std::move(other.view_)) {}
 
 TextInput::~TextInput() {
   if (view_) PyBuffer_Release(view_.get());
+  Py_XDECREF(bytes_);
 }
 
 PyObject* decode_utf8_bytewise(const char* data, size_t size) {
