@@ -123,8 +123,9 @@ def test_str_of_every_storage_width_scans_as_its_utf8(g, kind, beyond):
 
 
 def test_batch_of_strs_scans_each_as_alone(g):
-    # The batch writes its strs' UTF-8 one after the other into blocks of 1 MiB; a str whose
-    # UTF-8 may not fit one (capacity: 3 bytes per code point here) gets a block of its own.
+    # Each thread of the batch writes the UTF-8 of the strs it scans, one at a time, into a
+    # buffer of its own: short texts of every width after a long one reuse what it grew to,
+    # and the long one (3 bytes of capacity per code point here) makes it grow.
     rng = random.Random(7)
     pieces = ["Mélanie Joly", " US ", "東京", " naïve ", "x", "😀 smile", "\ud800", " "]
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 60))) for _ in range(3000)]

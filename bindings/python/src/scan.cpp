@@ -77,10 +77,12 @@ nb::list find_batch(nb::handle self, nb::handle texts, int policy, int boundary,
   const size_t count = static_cast<size_t>(PyTuple_GET_SIZE(tuple));
   PyObject** items = PySequence_Fast_ITEMS(tuple);
 
-  Utf8Arena utf8;  // declared first: the inputs point into it
+  // Non-ASCII strs are encoded by the threads that scan them, not here with the GIL.
   std::vector<TextInput> inputs;
   inputs.reserve(count);
-  for (size_t i = 0; i < count; ++i) inputs.emplace_back(items[i], "each text", &utf8);
+  for (size_t i = 0; i < count; ++i) {
+    inputs.emplace_back(items[i], "each text", TextInput::Encode::kWhenScanned);
+  }
 
   const onoma_scan_options str_options =
       scan_options(policy, boundary, ONOMA_OFFSETS_CODE_POINTS);

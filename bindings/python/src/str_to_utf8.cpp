@@ -165,20 +165,4 @@ Utf8Copy str_to_utf8(const void* code_points, size_t length, int kind) {
   return copy;
 }
 
-std::string_view Utf8Arena::add(const void* code_points, size_t length, int kind) {
-  const size_t capacity = utf8_capacity(length, kind);
-  if (capacity > left_) {
-    // A text longer than a block gets one of its own size.
-    const size_t size = capacity > kBlockBytes ? capacity : kBlockBytes;
-    blocks_.emplace_back(new char[size]);
-    next_ = blocks_.back().get();
-    left_ = size;
-  }
-  const size_t written = write_utf8(code_points, length, kind, next_);
-  const std::string_view text(next_, written);
-  next_ += written;
-  left_ -= written;
-  return text;
-}
-
 }  // namespace onoma_python

@@ -17,8 +17,6 @@
 
 #include <cstddef>
 #include <memory>
-#include <string_view>
-#include <vector>
 
 namespace onoma_python {
 
@@ -34,19 +32,5 @@ struct Utf8Copy {
   size_t size = 0;
 };
 Utf8Copy str_to_utf8(const void* code_points, size_t length, int kind);
-
-// The UTF-8 forms of many texts (a batch) in a few large allocations: an allocation per text
-// cost more than the encoding itself for paragraphs (10% of a batch's samples in malloc and
-// free). What it holds lives as long as the arena.
-class Utf8Arena {
- public:
-  std::string_view add(const void* code_points, size_t length, int kind);
-
- private:
-  static constexpr size_t kBlockBytes = size_t{1} << 20;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  char* next_ = nullptr;
-  size_t left_ = 0;
-};
 
 }  // namespace onoma_python

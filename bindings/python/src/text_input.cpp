@@ -34,7 +34,7 @@ size_t valid_sequence_length(const unsigned char* p, const unsigned char* end) {
 
 }  // namespace
 
-TextInput::TextInput(PyObject* text, const char* what, Utf8Arena* arena) {
+TextInput::TextInput(PyObject* text, const char* what, Encode encode) {
   if (PyUnicode_Check(text)) {
     is_str_ = true;
 #if PY_VERSION_HEX < 0x030C0000
@@ -47,10 +47,10 @@ TextInput::TextInput(PyObject* text, const char* what, Utf8Arena* arena) {
       return;
     }
     const int kind = static_cast<int>(PyUnicode_KIND(text));
-    if (arena != nullptr) {
-      const std::string_view utf8 = arena->add(PyUnicode_DATA(text), length, kind);
-      data_ = utf8.data();
-      size_ = utf8.size();
+    if (encode == Encode::kWhenScanned) {
+      code_points_ = PyUnicode_DATA(text);
+      length_ = length;
+      kind_ = kind;
       return;
     }
     owned_ = str_to_utf8(PyUnicode_DATA(text), length, kind);
@@ -84,9 +84,18 @@ TextInput::TextInput(TextInput&& other) noexcept
     : data_(other.data_),
       size_(other.size_),
       is_str_(other.is_str_),
+      code_points_(other.code_points_),
+      length_(other.length_),
+      kind_(other.kind_),
       owned_(std::move(other.owned_)),
       bytes_(std::exchange(other.bytes_, nullptr)),
       view_(std::move(other.view_)) {}
+
+std::string_view TextInput::utf8(std::vector<char>& buffer) const {
+  if (code_points_ == nullptr) return {data_, size_};
+  buffer.resize(utf8_capacity(length_, kind_));
+  return {buffer.data(), write_utf8(code_points_, length_, kind_, buffer.data())};
+}
 
 TextInput::~TextInput() {
   if (view_) PyBuffer_Release(view_.get());
