@@ -266,6 +266,14 @@ Trie::State Scanner::restart(unsigned char byte) {
   for (uint64_t start = position_ - state_depth_ + 1; start <= position_; ++start) {
     if (!(ring(start) & kMayStart)) continue;
     const uint64_t depth = position_ - start;
+    if (depth == 0) {
+      // A walk from the byte itself starts at the root, where the failure chain would end.
+      // In word mode that is the common case (the separator after a word may begin a key):
+      // going down the chain there cost a tail node's failure link, several hundred
+      // instructions, for every walk that lived to the end of its word.
+      node = Trie::kRoot;
+      node_depth = 0;
+    }
     while (node_depth > depth) {
       node = trie_.failure(node);
       node_depth = trie_.depth(node);
