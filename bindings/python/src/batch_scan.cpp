@@ -60,12 +60,17 @@ bool BatchScan::scan_next_chunk(onoma_scratch* scratch) noexcept {
   const size_t c = next_chunk_.fetch_add(1);
   if (c >= chunks_.size()) return false;
   Chunk& chunk = chunks_[c];
+  try {
+    chunk.spans.reserve(chunk.end_text - chunk.first_text);
+  } catch (...) {
+    fail(ONOMA_ERROR_NO_MEMORY);
+    return false;
+  }
   std::vector<char> utf8;  // a non-ASCII str's UTF-8 form, one text at a time
   for (size_t i = chunk.first_text; i < chunk.end_text; ++i) {
     const TextInput& text = inputs_[i];
     std::string_view bytes;
     try {
-      if (i == chunk.first_text) chunk.spans.reserve(chunk.end_text - chunk.first_text);
       bytes = text.utf8(utf8);
     } catch (...) {
       fail(ONOMA_ERROR_NO_MEMORY);
