@@ -1,6 +1,7 @@
 // The scan loop through the C API: throughput on the bundled examples (news-like text in five
-// languages, NFC and NFD) for each policy and boundary mode, and the per-call overhead on
-// short texts (what find_batch pays per text).
+// languages, NFC and NFD) for each policy and boundary mode, the cost of each match on text
+// made of nothing but mentions, and the per-call overhead on short texts (what find_batch
+// pays per text).
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
@@ -112,6 +113,28 @@ void BM_ScanExamplesUtf16Offsets(benchmark::State& state) {
   onoma_scratch_free(scratch);
 }
 BENCHMARK(BM_ScanExamplesUtf16Offsets)->Unit(benchmark::kMillisecond);
+
+// Text made of one mention after another, so that the cost of a match (the walk to the end of
+// its word, the boundary and case checks, the span, the callback) dominates: items/s is
+// matches per second. Arg: 0 = "Joly " (a one-word alias), 1 = "Mélanie Joly " (two words, the
+// first beyond ASCII), 2 = "U.S. officials " (a case-sensitive alias with dots).
+void BM_ScanDenseMatches(benchmark::State& state) {
+  static const char* const kMentions[] = {"Joly ", "M\xC3\xA9lanie Joly ", "U.S. officials "};
+  const onoma_gazetteer* gazetteer = bundled_gazetteer();
+  std::string text;
+  while (text.size() < (size_t{1} << 20)) text += kMentions[state.range(0)];
+  onoma_scratch* scratch = nullptr;
+  onoma_scratch_new(&scratch);
+  Counter counter;
+  for (auto _ : state) {
+    counter.matches = 0;
+    onoma_scan(gazetteer, scratch, nullptr, text.data(), text.size(), count_match, &counter);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * counter.matches));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  onoma_scratch_free(scratch);
+}
+BENCHMARK(BM_ScanDenseMatches)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 
 // One short text per call: the fixed cost of a scan (arg: text length in bytes).
 void BM_ScanShortText(benchmark::State& state) {
