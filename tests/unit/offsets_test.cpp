@@ -4,12 +4,14 @@
 
 #include <memory>
 #include <ostream>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "gazetteer_test_support.h"
 #include "unicode/offset_units.h"
+#include "unicode/utf8.h"
 
 namespace onoma::test_support {
 namespace {
@@ -90,6 +92,50 @@ TEST(CountUnits, CountsCharactersAtEveryPlaceAmongAscii) {
         SCOPED_TRACE(testing::Message() << before << " + " << c.text.size() << " + " << after);
         EXPECT_EQ(units(text, OffsetUnit::kCodePoints), before + c.code_points + after);
         EXPECT_EQ(units(text, OffsetUnit::kUtf16), before + c.utf16 + after);
+      }
+    }
+  }
+}
+
+// Long texts are counted 64 bytes at a time when they hold only valid characters, and a
+// character at a time otherwise. Random texts of every kind of character, valid and not, in
+// runs and mixed, against decoding them one by one, for every length: each place a character
+// or an invalid byte can fall relative to a chunk, and to where the text ends.
+TEST(CountUnits, AgreesWithDecodingOneByOneOnRandomText) {
+  auto decoded_units = [](std::string_view text, OffsetUnit unit) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const auto* end = p + text.size();
+    uint64_t units = 0;
+    while (p < end) {
+      const unicode::DecodedCodePoint d = unicode::decode_utf8(p, end);
+      units += (unit == OffsetUnit::kUtf16 && d.code_point > 0xFFFF) ? 2 : 1;
+      p += d.length;
+    }
+    return units;
+  };
+  const std::vector<std::string_view> pieces = {
+      "a", "Joly ", "0123456789abcdefghijklmnopqrstuvwxyz", "\u00E9", "\u00C9",
+      "\u00BB", "\u0301", "\u2019", "\u6771", "\uFFFD", "\U0001F600", "\U0010FFFF",
+      "\u0800", "\uD7FF", "\uE000",          // valid after the leads E0, ED and EE
+      "\U00010000", "\U00100000",             // valid after the leads F0 and F4
+      "\x80", "\xBF", "\xC0\xAF", "\xC1", "\xC3", "\xE2\x80", "\xF0\x9F\x98",
+      "\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF5", "\xFF",
+  };
+  std::mt19937 random(20261207);
+  for (int round = 0; round < 300; ++round) {
+    // Some texts mostly valid with a little ASCII between, some with every piece.
+    const size_t kinds = round % 3 == 0 ? pieces.size() : 17;
+    std::string text;
+    while (text.size() < 200) {
+      const std::string_view piece = pieces[random() % kinds];
+      text.append(piece);
+      if (random() % 4 == 0) text.append(std::string(random() % 70, 'x'));
+    }
+    for (size_t length = 0; length <= text.size(); ++length) {
+      const std::string_view prefix(text.data(), length);
+      for (OffsetUnit unit : {OffsetUnit::kCodePoints, OffsetUnit::kUtf16}) {
+        ASSERT_EQ(units(prefix, unit), decoded_units(prefix, unit))
+            << "round " << round << ", length " << length;
       }
     }
   }
