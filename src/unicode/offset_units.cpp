@@ -120,8 +120,9 @@ bool count_chunk(const unsigned char* p, OffsetUnit unit, uint64_t& claimed, uin
   const __m128i zero = _mm_setzero_si128();
   __m128i sums = _mm_sad_epu8(begins, zero);
   if (unit == OffsetUnit::kUtf16) sums = _mm_add_epi64(sums, _mm_sad_epu8(astral, zero));
-  units += static_cast<uint64_t>(_mm_cvtsi128_si64(sums)) +
-           static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+  // Each half's sum is at most 64: its low 32 bits hold it (and 32-bit x86 has SSE2 too).
+  units += static_cast<uint32_t>(_mm_cvtsi128_si32(sums)) +
+           static_cast<uint32_t>(_mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
   return true;
 }
 
