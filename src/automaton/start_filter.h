@@ -111,6 +111,11 @@ class StartFilter {
   Verdict decide(uint64_t first_block, uint64_t first_hash, size_t word_length,
                  uint64_t separated_hash, bool has_second_word, uint64_t second_hash,
                  bool has_second_separator, uint64_t second_separated_hash) const;
+  // The same once T1 is known to be some key's first word and no key by itself.
+  Verdict decide_after_first_word(uint64_t first_block, size_t word_length,
+                                  uint64_t separated_hash, bool has_second_word,
+                                  uint64_t second_hash, bool has_second_separator,
+                                  uint64_t second_separated_hash) const;
   // The common case read 8 bytes at a time, without a branch per byte: an ASCII T1 of at most
   // 15 bytes, then (when T1 is some key's first word) s1, an ASCII T2 of at most 7 bytes and
   // s2. word_length is kNotApplicable when it does not apply (returned by value, in
