@@ -37,7 +37,6 @@ size_t ascii_prefix(const unsigned char* p) {
 }
 #endif
 
-
 // Steps over a run of ASCII (up to a block) or one character beyond it, adding its units.
 const unsigned char* step_characters(const unsigned char* p, const unsigned char* end,
                                      OffsetUnit unit, uint64_t& units) {
