@@ -14,14 +14,13 @@
 //
 // It then scans TEXT in four stages, each alternated with onoma_scan of the same bytes
 // (GAZETTEER, default options) in every round, and prints the median MB/s of each and the
-// median of the rounds' ratios:
+// median of the rounds' ratios (before them, the sizes: distinct words, tokens, states):
 //   words      read the words: fold and hash each (what every design pays per word); its
 //              count is the number of words, the next two's the words found;
 //   lookup     and find each in the dictionary, one after the other;
 //   batched    the same 32 words at a time: hashes first, their slots prefetched, then found;
 //   automaton  the whole engine, one token at a time.
-// With GAZETTEER = NAME.jsonl and ALIASES = NAME.aliases.txt of bench/data it also prints
-// the automaton's size in states and tokens (the 10M aliases of `huge`: bench/PROFILE.md).
+// ALIASES and GAZETTEER are NAME.aliases.txt and NAME.jsonl of bench/data (bench/DATA.md).
 #include <onoma/onoma.h>
 
 #include <algorithm>
@@ -52,8 +51,9 @@ uint64_t hash_word(const unsigned char* word, size_t length) {
   return hash;
 }
 
-// Calls f(word, length) for each word of `text` (folded into a buffer; longer words are cut
-// at 64 bytes) and g(token) for each other token: 0 for a run of white space, 1 + the byte.
+// Calls on_word(word, length) for each word of `text` (folded into a buffer; longer words are
+// cut at 64 bytes) and on_other(token) for each other token: 0 for a run of white space,
+// 1 + the byte for any other byte.
 template <class OnWord, class OnOther>
 void tokenize(const unsigned char* text, size_t size, OnWord on_word, OnOther on_other) {
   unsigned char folded[64];
