@@ -49,6 +49,13 @@ def resident():
     return _status("VmRSS:")
 
 
+def private_resident():
+    """RssAnon, after the same trim: resident memory of this process's own, without the pages
+    of shared libraries and data files (ICU's) that VmRSS also counts once touched."""
+    resident()
+    return _status("RssAnon:")
+
+
 def memory_baseline():
     """Resident bytes now, and the kernel's high-water mark reset to it ("5" to
     /proc/self/clear_refs): VmHWM afterwards is the build's own peak."""
@@ -116,12 +123,14 @@ def run_onoma(gazetteer, workdir, texts, args):
     import onoma
 
     jsonl = os.path.join(DATA, gazetteer + ".jsonl")
+    private_base = private_resident()
     base = memory_baseline()
     t = time.perf_counter()
     g = onoma.Gazetteer.from_file(jsonl)
     build = time.perf_counter() - t
     out = dict(peer="onoma", build=build, load=build, peak=peak() - base, resident=resident() - base,
-               memory_usage=g.memory_usage, onoma_aliases=g.alias_count, rows=[])
+               private=private_resident() - private_base, memory_usage=g.memory_usage,
+               onoma_aliases=g.alias_count, rows=[])
     log(f"  onoma: build {build:.2f}s, peak {out['peak']/2**20:.0f} MiB, memory_usage "
         f"{g.memory_usage/2**20:.1f} MiB")
     for path in texts:
