@@ -202,8 +202,8 @@ def write(results, path, chart_link):
       "(the mark is reset then: `5` to `/proc/self/clear_refs`), so the interpreter, imports and the alias "
       "list read beforehand do not count. *resident MB*: resident memory after the build minus before, both "
       "after `malloc_trim(0)` so freed build temporaries do not count; it includes the pages of shared "
-      "libraries and of ICU's data that the build touches for the first time, which the issue targets' "
-      "*private* figure for onoma (RssAnon) leaves out. *bytes/alias*: resident / distinct strings of the "
+      "libraries and of ICU's data that the build touches for the first time, which onoma's *private* "
+      "figure in the targets' table (RssAnon) leaves out. *bytes/alias*: resident / distinct strings of the "
       "gazetteer.")
     w("- *matches raw*: what the peer gives by itself. ahocorasick-rs: MatchKind LeftmostLongest on lowercased "
       "aliases and text (the binding has no ascii_case_insensitive; lowercasing is timed); daachorse: "

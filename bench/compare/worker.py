@@ -50,8 +50,8 @@ def resident():
 
 
 def private_resident():
-    """RssAnon, after the same trim: resident memory of this process's own, without the pages
-    of shared libraries and data files (ICU's) that VmRSS also counts once touched."""
+    """RssAnon after the same trim: the process's own resident memory, without the pages of
+    shared libraries and data files (ICU's) that VmRSS also counts once they are touched."""
     resident()
     return _status("RssAnon:")
 
