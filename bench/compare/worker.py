@@ -49,10 +49,10 @@ def resident():
     return _status("VmRSS:")
 
 
-def private_resident():
-    """RssAnon after the same trim: the process's own resident memory, without the pages of
-    shared libraries and data files (ICU's) that VmRSS also counts once they are touched."""
-    resident()
+def private():
+    """RssAnon: the process's own resident memory, without the pages of shared libraries and
+    data files (ICU's) that VmRSS also counts once they are touched. Read right after
+    resident() or memory_baseline(), which trim the heap first."""
     return _status("RssAnon:")
 
 
@@ -123,14 +123,16 @@ def run_onoma(gazetteer, workdir, texts, args):
     import onoma
 
     jsonl = os.path.join(DATA, gazetteer + ".jsonl")
-    private_base = private_resident()
     base = memory_baseline()
+    private_base = private()
     t = time.perf_counter()
     g = onoma.Gazetteer.from_file(jsonl)
     build = time.perf_counter() - t
-    out = dict(peer="onoma", build=build, load=build, peak=peak() - base, resident=resident() - base,
-               private=private_resident() - private_base, memory_usage=g.memory_usage,
-               onoma_aliases=g.alias_count, rows=[])
+    built_peak = peak()
+    built_resident = resident()
+    out = dict(peer="onoma", build=build, load=build, peak=built_peak - base,
+               resident=built_resident - base, private=private() - private_base,
+               memory_usage=g.memory_usage, onoma_aliases=g.alias_count, rows=[])
     log(f"  onoma: build {build:.2f}s, peak {out['peak']/2**20:.0f} MiB, memory_usage "
         f"{g.memory_usage/2**20:.1f} MiB")
     for path in texts:
