@@ -3,6 +3,7 @@
 #include <absl/container/flat_hash_map.h>
 
 #include <algorithm>
+#include <numeric>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -72,6 +73,33 @@ void sort_entries(std::vector<Trie::Entry>& entries) {
   }
 }
 
+// A distinct key of sorted entries: entries [begin, end) have it, it shares `shared_before`
+// bytes with the distinct key before it, and its head (the topmost node no other key shares)
+// is at `head_depth`, one byte past what it shares with either neighbour.
+struct DistinctKey {
+  std::string_view text;
+  size_t begin;
+  size_t end;
+  size_t shared_before;
+  size_t head_depth;
+};
+
+// Calls f(DistinctKey) for each distinct key of `entries` (sorted), in order. f may replace
+// the entries of the key it is given.
+template <class F>
+void for_each_distinct_key(const std::vector<Trie::Entry>& entries, F f) {
+  size_t shared_before = 0;
+  for (size_t begin = 0; begin < entries.size();) {
+    const std::string_view text = entries[begin].key();
+    size_t end = begin + 1;
+    while (end < entries.size() && entries[end].key() == text) ++end;
+    const size_t shared_after = end == entries.size() ? 0 : common_prefix(text, entries[end].key());
+    f(DistinctKey{text, begin, end, shared_before, std::max(shared_before, shared_after) + 1});
+    shared_before = shared_after;
+    begin = end;
+  }
+}
+
 }  // namespace
 
 Trie Trie::build(std::vector<Entry> entries) {
@@ -87,56 +115,66 @@ Trie Trie::build(std::vector<Entry> entries, absl::FunctionRef<void()> keys_copi
                             }),
                 entries.end());
   // A node per distinct key prefix: in sorted order, each key adds the bytes it does not
-  // share with the key before it. Those beyond what it shares with the keys on both sides
-  // (after its head, one byte past that) make its tail. Knowing the counts up front sizes
-  // every array exactly.
-  Sizes sizes{1, 0, 0, 0, 0, 0};
-  size_t key_bytes = 0;
-  size_t shared_before = 0;  // with the distinct key before
-  for (size_t i = 0; i < entries.size(); ++i) {
-    const std::string_view key = entries[i].key();
-    key_bytes += key.size();
-    sizes.largest_value = std::max(sizes.largest_value, entries[i].value);
-    if (i > 0 && key == entries[i - 1].key()) continue;
-    size_t next = i + 1;
-    while (next < entries.size() && entries[next].key() == key) ++next;
-    sizes.keys_with_more_values += next - i > 1;
-    const size_t shared_after = next == entries.size() ? 0 : common_prefix(key, entries[next].key());
-    const size_t head_depth = std::max(shared_before, shared_after) + 1;
-    const size_t branching_end = std::min(head_depth, key.size());
-    sizes.branching_nodes += branching_end - shared_before;
-    if (key.size() > head_depth) {
-      sizes.tail_nodes += key.size() - head_depth;
-      ++sizes.tails;
-    }
+  // share with the key before it. Those past its head make its tail. Knowing the counts up
+  // front sizes every array exactly.
+  SortedKeys sorted;
+  Sizes& sizes = sorted.sizes;
+  size_t kept_key_bytes = 0;
+  std::vector<size_t> tail_nodes_below;  // by the depth of their heads
+  for (const Entry& entry : entries) sizes.largest_value = std::max(sizes.largest_value, entry.value);
+  for_each_distinct_key(entries, [&](const DistinctKey& key) {
+    sizes.keys_with_more_values += key.end - key.begin > 1;
+    sizes.branching_nodes += std::min(key.head_depth, key.text.size()) - key.shared_before;
+    sizes.longest_key = std::max(sizes.longest_key, static_cast<uint32_t>(key.text.size()));
+    kept_key_bytes += std::min(key.head_depth + 1, key.text.size());
     ++sizes.distinct_keys;
-    shared_before = shared_after;
-  }
+    if (key.text.size() <= key.head_depth) return;
+    sizes.tail_nodes += key.text.size() - key.head_depth;
+    ++sizes.tails;
+    if (tail_nodes_below.size() <= key.head_depth) tail_nodes_below.resize(key.head_depth + 1);
+    tail_nodes_below[key.head_depth] += key.text.size() - key.head_depth;
+  });
   if (sizes.branching_nodes + sizes.tail_nodes >= kDead) throw std::length_error("trie too large");
-  // The keys copied in sorted order: laying out a level then reads them front to back.
-  std::string keys;
-  keys.reserve(key_bytes);
-  for (Entry& entry : entries) {
-    const std::string_view key(keys.data() + keys.size(), entry.key().size());
-    keys.append(entry.key());
-    entry = Entry(key, entry.value);
-  }
+  // Tails are numbered in the order of their heads, which breadth-first order numbers by
+  // depth, then by key: each depth's tails begin where the shallower ones' end.
+  std::vector<size_t>& next_tail_node = tail_nodes_below;
+  std::exclusive_scan(next_tail_node.begin(), next_tail_node.end(), next_tail_node.begin(),
+                      size_t{0});
+  sorted.tail_labels.resize(sizes.tail_nodes);
+  sorted.tail_starts.resize(sizes.tail_nodes);
+  sorted.keys.reserve(kept_key_bytes);
+  for_each_distinct_key(entries, [&](const DistinctKey& key) {
+    if (key.text.size() > key.head_depth) {
+      size_t& node = next_tail_node[key.head_depth];
+      sorted.tail_starts[node] = true;
+      std::copy(key.text.begin() + key.head_depth, key.text.end(), sorted.tail_labels.begin() + node);
+      node += key.text.size() - key.head_depth;
+    }
+    const std::string_view kept(sorted.keys.data() + sorted.keys.size(),
+                                std::min(key.head_depth + 1, key.text.size()));
+    sorted.keys.append(key.text.substr(0, kept.size()));
+    for (size_t i = key.begin; i < key.end; ++i) entries[i] = Entry(kept, entries[i].value);
+  });
+  release_memory(tail_nodes_below);
   keys_copied();
-  return Trie(std::move(entries), std::move(keys), sizes);
+  sorted.entries = std::move(entries);
+  return Trie(std::move(sorted));
 }
 
-Trie::Trie(std::vector<Entry>&& entries, std::string&& keys, Sizes sizes) {
-  lay_out(entries, sizes);
-  release_memory(entries);
-  release_memory(keys);
+Trie::Trie(SortedKeys&& sorted) {
+  lay_out(sorted);
+  release_memory(sorted.entries);
+  release_memory(sorted.keys);
   link();
 }
 
 // Creates the nodes of the branching part breadth-first, level by level: each node of a level
 // splits the range of sorted entries that share its prefix by the byte that follows, one child
 // per byte. A node's label is that byte of the entries in its range. A node whose range holds
-// one distinct key is a head: the rest of that key waits to become a tail.
-void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
+// one distinct key is a head: the rest of that key is its tail, laid out already.
+void Trie::lay_out(SortedKeys& sorted) {
+  const std::vector<Entry>& entries = sorted.entries;
+  const Sizes& sizes = sorted.sizes;
   nodes_ = PackedArray64(node_entry(static_cast<State>(sizes.branching_nodes), 0xFF));
   nodes_.reserve(sizes.branching_nodes + 1);
   flags_.reserve(sizes.branching_nodes);
@@ -191,33 +229,37 @@ void Trie::lay_out(const std::vector<Entry>& entries, Sizes sizes) {
   }
   nodes_.push_back(node_entry(next_child, 0));
   branching_count_ = next_child;
-  max_depth_ = static_cast<uint32_t>(depth - 1);
+  max_depth_ = sizes.longest_key;
   branching_valued_ = static_cast<uint32_t>(first_values_.size());
   release_memory(level);
   release_memory(next_level);
-  lay_out_tails(entries, tails, sizes.tail_nodes);
+  lay_out_tails(sorted, tails);
   more_values_begin_.push_back(static_cast<uint32_t>(more_values_.size()));
 }
 
-// Numbers the nodes of each tail after the branching part, in the order of their heads.
-void Trie::lay_out_tails(const std::vector<Entry>& entries, const std::vector<PendingTail>& tails,
-                         size_t tail_nodes) {
-  tail_labels_.reserve(tail_nodes);
-  tail_flags_.reserve(tail_nodes);
-  tail_offset_ = PackedArray(static_cast<uint32_t>(branching_count_ + tail_nodes));
+// Numbers the nodes of each tail after the branching part, in the order of their heads (the
+// order build() put their labels in), and gives each tail's last node its key's values.
+void Trie::lay_out_tails(SortedKeys& sorted, const std::vector<PendingTail>& tails) {
+  tail_labels_ = std::move(sorted.tail_labels);
+  const std::vector<bool>& starts = sorted.tail_starts;
+  tail_flags_.reserve(starts.size());
+  tail_offset_ = PackedArray(static_cast<uint32_t>(branching_count_ + starts.size()));
   tail_offset_.reserve(tails.size());
-  for (const PendingTail& tail : tails) {
-    const std::string_view key = entries[tail.begin].key();
-    const State start = static_cast<State>(branching_count_ + tail_labels_.size());
-    tail_offset_.push_back(start - (tail.head_depth + 1));
-    for (size_t depth = tail.head_depth; depth < key.size(); ++depth) {
-      tail_flags_.push_back(kTailStart, depth == tail.head_depth);
-      tail_labels_.push_back(static_cast<unsigned char>(key[depth]));
-    }
-    uint32_t end = tail.begin + 1;  // past the entries of this one key
-    while (end < entries.size() && entries[end].key() == key) ++end;
-    add_values(entries, tail.begin, end);
-    max_depth_ = std::max(max_depth_, static_cast<uint32_t>(key.size()));
+  size_t tail = 0;
+  for (size_t node = 0; node < starts.size(); ++node) {
+    tail_flags_.push_back(kTailStart, starts[node]);
+    if (!starts[node]) continue;
+    if (tail == tails.size()) throw std::logic_error("trie tails miscounted");
+    const State start = static_cast<State>(branching_count_ + node);
+    tail_offset_.push_back(start - (tails[tail++].head_depth + 1));
+  }
+  if (tail != tails.size()) throw std::logic_error("trie tails miscounted");
+  release_memory(sorted.tail_starts);
+  const std::vector<Entry>& entries = sorted.entries;
+  for (const PendingTail& pending : tails) {
+    uint32_t end = pending.begin + 1;  // past the entries of this one key
+    while (end < entries.size() && entries[end].key() == entries[pending.begin].key()) ++end;
+    add_values(entries, pending.begin, end);
   }
 }
 
