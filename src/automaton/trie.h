@@ -275,6 +275,7 @@ class Trie {
     return search_failure(suffix, byte, [this](State s) { return failure(s); }, &unused);
   }
   struct LinkScratch;  // trie.cpp: the links that linking has found so far
+  void place_stored_links(LinkScratch& scratch);
   // A node's failure link while linking, once its depth has been linked.
   State linking_failure(State state, const LinkScratch& scratch) const;
   State head_step(State head, unsigned char byte) const {
