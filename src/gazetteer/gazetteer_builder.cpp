@@ -16,6 +16,7 @@
 #include "gazetteer/input_error.h"
 #include "gazetteer/json_reader.h"
 #include "gazetteer/loaders.h"
+#include "gazetteer/realloc_vector.h"
 #include "gazetteer/string_index.h"
 #include "gazetteer/text_arena.h"
 #include "unicode/acronym.h"
@@ -169,8 +170,8 @@ struct GazetteerBuilder::Drafts {
   TextArena texts;        // ids and metas
   TextArena alias_texts;  // aliases as written, in the order added
   TextArena keys;         // aliases folded
-  std::vector<DraftEntity> entities;
-  std::vector<DraftAlias> aliases;  // in the order added; build() groups them by entity
+  ReallocVector<DraftEntity> entities;
+  ReallocVector<DraftAlias> aliases;  // in the order added; build() groups them by entity
   std::vector<std::string> labels;
   absl::flat_hash_map<std::string, uint32_t> label_numbers;
   std::vector<std::string> sources;  // file names
@@ -188,8 +189,8 @@ void GazetteerBuilder::Drafts::cut_back(const Sizes& to) {
     if (entity < to.entities) entities[entity].meta = ArenaText{};
   }
   for (size_t label = to.labels; label < labels.size(); ++label) label_numbers.erase(labels[label]);
-  entities.resize(to.entities);
-  aliases.resize(to.aliases);
+  entities.truncate(to.entities);
+  aliases.truncate(to.aliases);
   texts.cut_back(to.texts);
   alias_texts.cut_back(to.alias_texts);
   keys.cut_back(to.keys);
