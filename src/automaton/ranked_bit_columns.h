@@ -67,6 +67,15 @@ class RankedBitColumns {
     return last >= first ? last : kNone;
   }
   static constexpr size_t kNone = SIZE_MAX;
+  // Calls f(i) for each position i of `column` whose bit is set, in order.
+  template <class F>
+  void for_each_set(size_t column, F f) const {
+    for (size_t block = 0; block * kBlockBits < sizes_[column]; ++block) {
+      for (uint64_t bits = blocks_[block].columns[column].word(); bits != 0; bits &= bits - 1) {
+        f(block * kBlockBits + static_cast<size_t>(__builtin_ctzll(bits)));
+      }
+    }
+  }
   // The position of the set bit of `column` that has `k` set bits before it (k < rank(size)):
   // a binary search over the blocks, over a few only once index_select(column) has run.
   size_t select(size_t column, uint32_t k) const {

@@ -452,17 +452,13 @@ void Trie::place_stored_links(LinkScratch& scratch) {
   tail_failures_ = PackedArray(static_cast<uint32_t>(node_count() - 1));
   tail_failures_.resize(scratch.stored_links.size());
   size_t placed = 0;
-  size_t tail = 0;
-  for (size_t i = 0; i < tail_labels_.size(); ++i) {
-    tail += tail_flags_.test(kTailStart, i);
-    if (!tail_flags_.test(kFailureStored, i)) continue;
-    const State node = static_cast<State>(branching_count_ + i);
-    const uint32_t depth = node - tail_offset_[tail - 1];
-    if (placed == tail_failures_.size() || next_of_depth[depth] >= scratch.stored_links.size()) {
+  tail_flags_.for_each_set(kFailureStored, [&](size_t i) {
+    uint32_t& next = next_of_depth[depth(static_cast<State>(branching_count_ + i))];
+    if (placed == tail_failures_.size() || next >= scratch.stored_links.size()) {
       throw std::logic_error("trie stored links miscounted");
     }
-    tail_failures_.set(placed++, scratch.stored_links[next_of_depth[depth]++]);
-  }
+    tail_failures_.set(placed++, scratch.stored_links[next++]);
+  });
   if (placed != tail_failures_.size()) throw std::logic_error("trie stored links miscounted");
   scratch.stored_links = PackedArray();
   release_memory(scratch.stored_at_depth);

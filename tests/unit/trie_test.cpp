@@ -377,6 +377,13 @@ TEST(RankedBitColumns, TestAndRankMatchPlainVectors) {
         }
       }
       EXPECT_EQ(columns.rank(column, size), below);
+      std::vector<size_t> set;
+      columns.for_each_set(column, [&](size_t i) { set.push_back(i); });
+      std::vector<size_t> expected;
+      for (size_t i = 0; i < size; ++i) {
+        if (plain[column][i]) expected.push_back(i);
+      }
+      EXPECT_EQ(set, expected) << column;
     }
     // select() again, from the samples of every 64th set bit.
     for (size_t column = 0; column < 3; ++column) {
