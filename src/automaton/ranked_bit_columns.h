@@ -10,9 +10,11 @@
 // what is appended.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <stdexcept>
 #include <vector>
 
 #include "automaton/popcount.h"
@@ -38,6 +40,24 @@ class RankedBitColumns {
     blocks_[size / kBlockBits].columns[column].rank = rank;
   }
 
+  // Appends `count` bits to `column`, 64 to a word of `words`, lowest bit first: push_back
+  // without a call per bit. The column must end at a block boundary (say, be empty).
+  void append_words(size_t column, const uint64_t* words, size_t count) {
+    if (sizes_[column] % kBlockBits != 0) throw std::logic_error("bit column not at a block end");
+    for (size_t word = 0; word * kBlockBits < count; ++word) {
+      const size_t bits = std::min(kBlockBits, count - word * kBlockBits);
+      const uint64_t kept = words[word] & (bits == kBlockBits ? ~uint64_t{0} : below(bits));
+      size_t& size = sizes_[column];
+      Column& last = blocks_[size / kBlockBits].columns[column];
+      last.bits[0] = static_cast<uint32_t>(kept);
+      last.bits[1] = static_cast<uint32_t>(kept >> 32);
+      size += bits;
+      if (size % kBlockBits != 0) return;
+      const uint32_t rank = last.rank + popcount(kept);
+      if (size / kBlockBits == blocks_.size()) blocks_.emplace_back();
+      blocks_[size / kBlockBits].columns[column].rank = rank;
+    }
+  }
   size_t size(size_t column) const { return sizes_[column]; }
   bool test(size_t column, size_t i) const {
     return (blocks_[i / kBlockBits].columns[column].word() >> (i % kBlockBits)) & 1;

@@ -141,12 +141,12 @@ Trie Trie::build(std::vector<Entry> entries, absl::FunctionRef<void()> keys_copi
   std::exclusive_scan(next_tail_node.begin(), next_tail_node.end(), next_tail_node.begin(),
                       size_t{0});
   sorted.tail_labels.resize(sizes.tail_nodes);
-  sorted.tail_starts.resize(sizes.tail_nodes);
+  sorted.tail_starts.resize(sizes.tail_nodes / 64 + 1);
   sorted.keys.reserve(kept_key_bytes);
   for_each_distinct_key(entries, [&](const DistinctKey& key) {
     if (key.text.size() > key.head_depth) {
       size_t& node = next_tail_node[key.head_depth];
-      sorted.tail_starts[node] = true;
+      sorted.tail_starts[node / 64] |= uint64_t{1} << (node % 64);
       std::copy(key.text.begin() + key.head_depth, key.text.end(), sorted.tail_labels.begin() + node);
       node += key.text.size() - key.head_depth;
     }
@@ -241,20 +241,19 @@ void Trie::lay_out(SortedKeys& sorted) {
 // order build() put their labels in), and gives each tail's last node its key's values.
 void Trie::lay_out_tails(SortedKeys& sorted, const std::vector<PendingTail>& tails) {
   tail_labels_ = std::move(sorted.tail_labels);
-  const std::vector<bool>& starts = sorted.tail_starts;
-  tail_flags_.reserve(starts.size());
-  tail_offset_ = PackedArray(static_cast<uint32_t>(branching_count_ + starts.size()));
+  const size_t tail_nodes = tail_labels_.size();
+  tail_flags_.reserve(tail_nodes);
+  tail_flags_.append_words(kTailStart, sorted.tail_starts.data(), tail_nodes);
+  release_memory(sorted.tail_starts);
+  tail_offset_ = PackedArray(static_cast<uint32_t>(branching_count_ + tail_nodes));
   tail_offset_.reserve(tails.size());
   size_t tail = 0;
-  for (size_t node = 0; node < starts.size(); ++node) {
-    tail_flags_.push_back(kTailStart, starts[node]);
-    if (!starts[node]) continue;
+  tail_flags_.for_each_set(kTailStart, [&](size_t node) {
     if (tail == tails.size()) throw std::logic_error("trie tails miscounted");
     const State start = static_cast<State>(branching_count_ + node);
     tail_offset_.push_back(start - (tails[tail++].head_depth + 1));
-  }
+  });
   if (tail != tails.size()) throw std::logic_error("trie tails miscounted");
-  release_memory(sorted.tail_starts);
   const std::vector<Entry>& entries = sorted.entries;
   for (const PendingTail& pending : tails) {
     uint32_t end = pending.begin + 1;  // past the entries of this one key

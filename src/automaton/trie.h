@@ -213,7 +213,7 @@ class Trie {
     std::vector<Entry> entries;
     std::string keys;
     std::vector<unsigned char> tail_labels;  // per tail node, in their final order
-    std::vector<bool> tail_starts;           // per tail node: the first of its tail
+    std::vector<uint64_t> tail_starts;       // a bit per tail node: the first of its tail
     Sizes sizes;
   };
   // A tail waiting to be numbered: the first of the sorted entries of its one key (the others

@@ -398,6 +398,38 @@ TEST(RankedBitColumns, TestAndRankMatchPlainVectors) {
 
 // Densities from none to all, the rare ones in long runs of empty blocks, against a plain
 // vector; sizes around the 64-position blocks, finish() closing a last partial block.
+TEST(RankedBitColumns, AppendedWordsReadAsPushedBits) {
+  std::mt19937_64 rng(11);
+  for (const size_t count : {0, 1, 63, 64, 65, 128, 200, 1000}) {
+    SCOPED_TRACE(std::to_string(count) + " bits");
+    std::vector<uint64_t> words(count / 64 + 1);
+    for (uint64_t& word : words) word = rng();  // bits past `count` must not be appended
+    RankedBitColumns<2> appended;
+    RankedBitColumns<2> pushed;
+    // The other column runs ahead, as linking's column does after the layout's.
+    for (size_t i = 0; i < count + 100; ++i) {
+      const bool bit = rng() % 3 == 0;
+      appended.push_back(1, bit);
+      pushed.push_back(1, bit);
+    }
+    appended.append_words(0, words.data(), count);
+    for (size_t i = 0; i < count; ++i) pushed.push_back(0, (words[i / 64] >> (i % 64)) & 1);
+    // Pushing goes on after appended words.
+    for (size_t i = 0; i < 70; ++i) {
+      appended.push_back(0, i % 5 == 0);
+      pushed.push_back(0, i % 5 == 0);
+    }
+    ASSERT_EQ(appended.size(0), pushed.size(0));
+    for (size_t i = 0; i <= pushed.size(0); ++i) {
+      if (i < pushed.size(0)) ASSERT_EQ(appended.test(0, i), pushed.test(0, i)) << i;
+      ASSERT_EQ(appended.rank(0, i), pushed.rank(0, i)) << i;
+    }
+    RankedBitColumns<1> unaligned;
+    unaligned.push_back(0, true);
+    EXPECT_THROW(unaligned.append_words(0, words.data(), count), std::logic_error);
+  }
+}
+
 TEST(SparseBits, TestMatchesPlainVectors) {
   std::mt19937 rng(11);
   for (const unsigned per_million : {0u, 30u, 350000u, 1000000u}) {
