@@ -33,11 +33,7 @@ class RankedBitColumns {
     Column& last = blocks_[size / kBlockBits].columns[column];
     last.bits[size % kBlockBits / 32] |= static_cast<uint32_t>(bit) << (size % 32);
     ++size;
-    if (size % kBlockBits != 0) return;
-    // Keep one block past the last full one, so that rank(size) needs no special case.
-    const uint32_t rank = last.rank + popcount(last.word());
-    if (size / kBlockBits == blocks_.size()) blocks_.emplace_back();
-    blocks_[size / kBlockBits].columns[column].rank = rank;
+    if (size % kBlockBits == 0) start_block(column, last);
   }
 
   // Appends `count` bits to `column`, 64 to a word of `words`, lowest bit first: push_back
@@ -47,15 +43,11 @@ class RankedBitColumns {
     for (size_t word = 0; word * kBlockBits < count; ++word) {
       const size_t bits = std::min(kBlockBits, count - word * kBlockBits);
       const uint64_t kept = words[word] & (bits == kBlockBits ? ~uint64_t{0} : below(bits));
-      size_t& size = sizes_[column];
-      Column& last = blocks_[size / kBlockBits].columns[column];
+      Column& last = blocks_[sizes_[column] / kBlockBits].columns[column];
       last.bits[0] = static_cast<uint32_t>(kept);
       last.bits[1] = static_cast<uint32_t>(kept >> 32);
-      size += bits;
-      if (size % kBlockBits != 0) return;
-      const uint32_t rank = last.rank + popcount(kept);
-      if (size / kBlockBits == blocks_.size()) blocks_.emplace_back();
-      blocks_[size / kBlockBits].columns[column].rank = rank;
+      sizes_[column] += bits;
+      if (bits == kBlockBits) start_block(column, last);
     }
   }
   size_t size(size_t column) const { return sizes_[column]; }
@@ -151,6 +143,16 @@ class RankedBitColumns {
   struct Block {
     std::array<Column, kColumns> columns;
   };
+
+  // Opens `column`'s next block once `full` (its last) is complete, with the count of set bits
+  // before it. One block is kept past the last full one, so that rank(size) needs no special
+  // case.
+  void start_block(size_t column, const Column& full) {
+    const uint32_t rank = full.rank + popcount(full.word());
+    const size_t next = sizes_[column] / kBlockBits;
+    if (next == blocks_.size()) blocks_.emplace_back();
+    blocks_[next].columns[column].rank = rank;
+  }
 
   std::vector<Block> blocks_;
   std::array<size_t, kColumns> sizes_{};

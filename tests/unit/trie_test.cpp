@@ -396,8 +396,6 @@ TEST(RankedBitColumns, TestAndRankMatchPlainVectors) {
   }
 }
 
-// Densities from none to all, the rare ones in long runs of empty blocks, against a plain
-// vector; sizes around the 64-position blocks, finish() closing a last partial block.
 TEST(RankedBitColumns, AppendedWordsReadAsPushedBits) {
   std::mt19937_64 rng(11);
   for (const size_t count : {0, 1, 63, 64, 65, 128, 200, 1000}) {
@@ -406,7 +404,7 @@ TEST(RankedBitColumns, AppendedWordsReadAsPushedBits) {
     for (uint64_t& word : words) word = rng();  // bits past `count` must not be appended
     RankedBitColumns<2> appended;
     RankedBitColumns<2> pushed;
-    // The other column runs ahead, as linking's column does after the layout's.
+    // Another column may already run ahead in the same blocks.
     for (size_t i = 0; i < count + 100; ++i) {
       const bool bit = rng() % 3 == 0;
       appended.push_back(1, bit);
@@ -430,6 +428,8 @@ TEST(RankedBitColumns, AppendedWordsReadAsPushedBits) {
   }
 }
 
+// Densities from none to all, the rare ones in long runs of empty blocks, against a plain
+// vector; sizes around the 64-position blocks, finish() closing a last partial block.
 TEST(SparseBits, TestMatchesPlainVectors) {
   std::mt19937 rng(11);
   for (const unsigned per_million : {0u, 30u, 350000u, 1000000u}) {
