@@ -116,9 +116,21 @@ ONOMA_API void onoma_error_free(onoma_error* error);
 #define ONOMA_FORMAT_TSV 2   /* id<TAB>label<TAB>name<TAB>alias|alias|... */
 #define ONOMA_FORMAT_SPACY 3 /* spaCy EntityRuler {"label","pattern","id"}, string patterns */
 
+/* What a gazetteer's search structure is made of (onoma_gazetteer_options.index).
+ * BYTES: a node per byte of every folded alias; serves every scan. WORDS: a node per word of
+ * every alias, for gazetteers of millions of aliases (less memory, slower scans); scans take
+ * ONOMA_BOUNDARY_WORD only, and a character that is no letter
+ * or digit as written but folds to some (™ → tm, № → no) is a word of its own: with WORDS
+ * an alias "AcmeTM" is not found in "Acme™", and is with BYTES. */
+#define ONOMA_INDEX_BYTES 0
+#define ONOMA_INDEX_WORDS 1
+
 typedef struct onoma_gazetteer_options {
   size_t size;   /* sizeof(onoma_gazetteer_options), set by onoma_gazetteer_options_init */
   uint32_t fold; /* ONOMA_FOLD_* bits; default ONOMA_FOLD_DEFAULT */
+  /* ONOMA_INDEX_*; default ONOMA_INDEX_BYTES. 64 bits so that it begins past the padding of
+     the first release's struct, which programs built against it may not have zeroed. */
+  uint64_t index;
 } onoma_gazetteer_options;
 
 /* Fills `options` with the defaults. NULL is ignored. */
@@ -206,6 +218,8 @@ ONOMA_API size_t onoma_gazetteer_label_count(const onoma_gazetteer* gazetteer);
 ONOMA_API size_t onoma_gazetteer_memory_usage(const onoma_gazetteer* gazetteer);
 /* The ONOMA_FOLD_* bits the gazetteer was built with. */
 ONOMA_API uint32_t onoma_gazetteer_fold(const onoma_gazetteer* gazetteer);
+/* The ONOMA_INDEX_* it was built with; ONOMA_INDEX_BYTES for NULL. */
+ONOMA_API uint32_t onoma_gazetteer_index(const onoma_gazetteer* gazetteer);
 /* Label number `index` (labels are numbered in order of first appearance); NULL if out of
  * range. If `length` is not NULL it receives the length in bytes. */
 ONOMA_API const char* onoma_gazetteer_label(const onoma_gazetteer* gazetteer, uint32_t index,
@@ -254,7 +268,8 @@ ONOMA_API void onoma_scratch_free(onoma_scratch* scratch);
 
 #define ONOMA_BOUNDARY_WORD 0 /* an alias starting (ending) with a letter, mark, number or
                                  connector must not have one just before (after) it */
-#define ONOMA_BOUNDARY_NONE 1 /* substring matching (spaceless scripts, plain search) */
+#define ONOMA_BOUNDARY_NONE 1 /* substring matching (spaceless scripts, plain search); not
+                                 with a gazetteer built with ONOMA_INDEX_WORDS */
 
 #define ONOMA_OFFSETS_BYTES 0       /* unit_start/unit_end in bytes (same as start/end) */
 #define ONOMA_OFFSETS_CODE_POINTS 1 /* in code points (Python str indices) */
@@ -290,7 +305,8 @@ typedef int (*onoma_match_callback)(const onoma_match* match, void* user_data);
 /* Scans `text` and calls `callback` for every match. `options` may be NULL for defaults.
  * Thread-safe for distinct scratches. @return ONOMA_OK, ONOMA_STOPPED (the callback asked),
  * ONOMA_ERROR_INVALID_ARGUMENT (NULL gazetteer, scratch or callback; NULL text with a
- * non-zero length; bad option), ONOMA_ERROR_NO_MEMORY. */
+ * non-zero length; bad option; ONOMA_BOUNDARY_NONE with a gazetteer built with
+ * ONOMA_INDEX_WORDS), ONOMA_ERROR_NO_MEMORY. */
 ONOMA_API onoma_status onoma_scan(const onoma_gazetteer* gazetteer, onoma_scratch* scratch,
                                   const onoma_scan_options* options, const char* text,
                                   size_t length, onoma_match_callback callback,

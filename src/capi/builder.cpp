@@ -1,4 +1,5 @@
 // onoma_builder_* and onoma_gazetteer_load.
+#include <cstddef>
 #include <string>
 #include <utility>
 
@@ -11,6 +12,7 @@ using onoma::capi::require;
 using onoma::gazetteer::AliasSpec;
 using onoma::gazetteer::EntitySpec;
 using onoma::gazetteer::FileFormat;
+using onoma::gazetteer::KeyIndex;
 
 static_assert(ONOMA_FOLD_CANONICAL == onoma::unicode::kFoldCanonical);
 static_assert(ONOMA_FOLD_COMPATIBILITY == onoma::unicode::kFoldCompatibility);
@@ -26,6 +28,8 @@ static_assert(ONOMA_FORMAT_AUTO == static_cast<int>(FileFormat::kAuto));
 static_assert(ONOMA_FORMAT_JSONL == static_cast<int>(FileFormat::kJsonl));
 static_assert(ONOMA_FORMAT_TSV == static_cast<int>(FileFormat::kTsv));
 static_assert(ONOMA_FORMAT_SPACY == static_cast<int>(FileFormat::kSpacy));
+static_assert(ONOMA_INDEX_BYTES == static_cast<int>(KeyIndex::kBytes));
+static_assert(ONOMA_INDEX_WORDS == static_cast<int>(KeyIndex::kWords));
 
 namespace {
 
@@ -39,12 +43,31 @@ FileFormat format_argument(int format) {
   return static_cast<FileFormat>(format);
 }
 
-uint32_t fold_argument(const onoma_gazetteer_options* options) {
-  if (options == nullptr) return ONOMA_FOLD_DEFAULT;
-  require(options->size >= sizeof(size_t) + sizeof(uint32_t),
+struct GazetteerOptions {
+  uint32_t fold = ONOMA_FOLD_DEFAULT;
+  KeyIndex index = KeyIndex::kBytes;
+};
+
+// Reads the fields that the caller's `size` covers (a program built against an older header
+// passes an older, smaller struct); the others keep their defaults.
+GazetteerOptions options_argument(const onoma_gazetteer_options* options) {
+  GazetteerOptions result;
+  if (options == nullptr) return result;
+  require(options->size >= offsetof(onoma_gazetteer_options, fold) + sizeof(uint32_t),
           "onoma_gazetteer_options.size is too small (call onoma_gazetteer_options_init)");
   require((options->fold & ~ONOMA_FOLD_DEFAULT) == 0, "unknown ONOMA_FOLD_* bits");
-  return options->fold;
+  result.fold = options->fold;
+  if (options->size >= offsetof(onoma_gazetteer_options, index) + sizeof(uint64_t)) {
+    require(options->index == ONOMA_INDEX_BYTES || options->index == ONOMA_INDEX_WORDS,
+            "unknown ONOMA_INDEX_* value");
+    result.index = static_cast<KeyIndex>(options->index);
+  }
+  return result;
+}
+
+onoma::gazetteer::GazetteerBuilder new_builder(const onoma_gazetteer_options* options) {
+  const GazetteerOptions given = options_argument(options);
+  return onoma::gazetteer::GazetteerBuilder(given.fold, given.index);
 }
 
 }  // namespace
@@ -56,12 +79,13 @@ void onoma_gazetteer_options_init(onoma_gazetteer_options* options) {
   *options = onoma_gazetteer_options{};
   options->size = sizeof(onoma_gazetteer_options);
   options->fold = ONOMA_FOLD_DEFAULT;
+  options->index = ONOMA_INDEX_BYTES;
 }
 
 onoma_status onoma_builder_new(const onoma_gazetteer_options* options, onoma_builder** out) {
   return guarded(nullptr, [&] {
     require(out != nullptr, "out is NULL");
-    *out = new onoma_builder{onoma::gazetteer::GazetteerBuilder(fold_argument(options))};
+    *out = new onoma_builder{new_builder(options)};
     return ONOMA_OK;
   });
 }
@@ -133,7 +157,7 @@ onoma_status onoma_gazetteer_load(const char* path, int format,
   return guarded(error, [&] {
     require(path != nullptr, "path is NULL");
     require(out != nullptr, "out is NULL");
-    onoma::gazetteer::GazetteerBuilder builder(fold_argument(options));
+    onoma::gazetteer::GazetteerBuilder builder = new_builder(options);
     builder.add_file(path, format_argument(format));
     *out = new onoma_gazetteer{std::move(builder).build()};
     return ONOMA_OK;

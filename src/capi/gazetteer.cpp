@@ -47,6 +47,11 @@ uint32_t onoma_gazetteer_fold(const onoma_gazetteer* gazetteer) {
   return gazetteer == nullptr ? 0 : gazetteer->gazetteer->fold_options();
 }
 
+uint32_t onoma_gazetteer_index(const onoma_gazetteer* gazetteer) {
+  return gazetteer == nullptr ? ONOMA_INDEX_BYTES
+                              : static_cast<uint32_t>(gazetteer->gazetteer->key_index());
+}
+
 const char* onoma_gazetteer_label(const onoma_gazetteer* gazetteer, uint32_t index,
                                   size_t* length) {
   if (gazetteer == nullptr || index >= gazetteer->gazetteer->label_count()) return nullptr;

@@ -47,7 +47,11 @@ onoma_status run_scan(const onoma_gazetteer* gazetteer, onoma_scratch* scratch,
   require(gazetteer != nullptr, "gazetteer is NULL");
   require(scratch != nullptr, "scratch is NULL");
   require(text != nullptr || length == 0, "text is NULL");
-  const bool finished = onoma::scan::scan(*gazetteer->gazetteer, scan_options_argument(options),
+  const ScanOptions scan_options = scan_options_argument(options);
+  require(gazetteer->gazetteer->key_index() == onoma::gazetteer::KeyIndex::kBytes ||
+              scan_options.boundary == Boundary::kWord,
+          onoma::scan::kWordIndexNeedsWordBoundaries);
+  const bool finished = onoma::scan::scan(*gazetteer->gazetteer, scan_options,
                                           std::string_view(text == nullptr ? "" : text, length),
                                           start, scratch->scratch, sink);
   return finished ? ONOMA_OK : ONOMA_STOPPED;

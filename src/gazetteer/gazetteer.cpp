@@ -15,7 +15,14 @@ Gazetteer::Gazetteer(Contents contents)
   entity_by_id_ = SortedStringIndex<Gazetteer, &Gazetteer::entity_id>(
       *this, static_cast<uint32_t>(entity_count()));
   plan_ascii_steps();
-  start_filter_ = automaton::StartFilter::build(c_.trie, *fold_table_);
+  if (c_.key_index == KeyIndex::kBytes) {
+    start_filter_ = automaton::StartFilter::build(c_.trie, *fold_table_);
+  }
+}
+
+bool Gazetteer::some_key_starts_with(unsigned char byte) const {
+  if (c_.key_index == KeyIndex::kWords) return c_.key_first_bytes[byte];
+  return c_.trie.step(automaton::Trie::kRoot, byte) != automaton::Trie::kDead;
 }
 
 // Mirrors how ClusterReader folds a lone ASCII character and when the scanner may begin a
@@ -37,8 +44,7 @@ void Gazetteer::plan_ascii_steps() {
     } else if (!entry.has(FoldEntry::kIdentity)) {
       first_folded = static_cast<unsigned char>(fold_table_->folded_bytes(entry)[0]);
     }
-    const bool starts_key =
-        c_.trie.step(automaton::Trie::kRoot, first_folded) != automaton::Trie::kDead;
+    const bool starts_key = some_key_starts_with(first_folded);
     const uint8_t after = entry.has(FoldEntry::kWord) ? kAsciiAfterWord : 0;
     const bool folds_to_one_word_byte =
         (entry.has(FoldEntry::kIdentity) || entry.length == 1) && first_folded < 0x80 &&
@@ -64,7 +70,8 @@ size_t Gazetteer::memory_usage() const {
          c_.entity_ids.memory_usage() + c_.entity_metas.memory_usage() +
          c_.entity_labels.memory_usage() + c_.first_aliases.memory_usage() +
          c_.labels.memory_usage() +
-         c_.trie.memory_usage() + start_filter_.memory_usage() + entity_by_id_.memory_usage();
+         c_.trie.memory_usage() + c_.tokens.memory_usage() + start_filter_.memory_usage() +
+         entity_by_id_.memory_usage();
 }
 
 }  // namespace onoma::gazetteer

@@ -17,6 +17,7 @@
 #include "automaton/packed_array.h"
 #include "automaton/ranked_bit_columns.h"
 #include "automaton/start_filter.h"
+#include "automaton/token_dictionary.h"
 #include "automaton/trie.h"
 #include "gazetteer/entity_spec.h"
 #include "gazetteer/sorted_string_index.h"
@@ -151,6 +152,12 @@ struct AliasRecord {
   bool word_end = false;        // ends with a word character: needs a boundary after it
 };
 
+// What the trie's keys are made of. Bytes: an alias's folded bytes, one trie node per byte,
+// which serves every scan. Words: the codes of its tokens (automaton/token_dictionary.h), one
+// node per token, for gazetteers of millions of aliases; it serves scans with word boundaries
+// only, since a key can then only match whole tokens.
+enum class KeyIndex { kBytes, kWords };
+
 // The scanner's fast path over ASCII (see Gazetteer::ascii_steps).
 enum AsciiStep : uint8_t {
   kAsciiSkip = 1 << 0,       // no match can begin at this byte: step over it
@@ -174,6 +181,7 @@ class Gazetteer {
   // then the case keys, the ids, the metas and the labels, each kind contiguous.
   struct Contents {
     uint32_t fold_options = 0;
+    KeyIndex key_index = KeyIndex::kBytes;
     std::string pool;
     SampledPooledStringList alias_texts;                // one per alias
     automaton::RankedBitColumns<kAliasBitCount> alias_bits;  // one row per alias
@@ -184,6 +192,9 @@ class Gazetteer {
     automaton::PackedArray first_aliases;  // one per entity, plus the alias count
     PooledStringList labels;
     automaton::Trie trie;
+    // KeyIndex::kWords: the tokens, and which bytes begin the first token of some key.
+    automaton::TokenDictionary tokens;
+    std::array<bool, 256> key_first_bytes{};
   };
 
   explicit Gazetteer(Contents contents);
@@ -231,8 +242,14 @@ class Gazetteer {
   }
 
   uint32_t fold_options() const { return c_.fold_options; }
+  KeyIndex key_index() const { return c_.key_index; }
   const automaton::Trie& trie() const { return c_.trie; }
-  // Rejects most word starts of ASCII text before the trie is touched (word boundaries only).
+  // The tokens whose codes the trie's keys are made of; null unless KeyIndex::kWords.
+  const automaton::TokenDictionary* tokens() const {
+    return c_.key_index == KeyIndex::kWords ? &c_.tokens : nullptr;
+  }
+  // Rejects most word starts of ASCII text before the trie is touched (word boundaries only;
+  // empty for KeyIndex::kWords, whose keys it cannot read).
   const automaton::StartFilter& start_filter() const { return start_filter_; }
   const unicode::FoldTable& fold_table() const { return *fold_table_; }
   // The table that folds everything but case, to check case-sensitive aliases; null when the
@@ -256,6 +273,8 @@ class Gazetteer {
 
  private:
   void plan_ascii_steps();
+  // Whether some key's folded form begins with `byte`.
+  bool some_key_starts_with(unsigned char byte) const;
 
   std::string_view entity_id(uint32_t entity) const {
     return text(c_.entity_ids.at(c_.pool, entity));

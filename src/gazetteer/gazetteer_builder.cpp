@@ -24,6 +24,7 @@
 #include "unicode/fold_options.h"
 #include "unicode/fold_table.h"
 #include "unicode/utf8.h"
+#include "unicode/word_tokens.h"
 
 namespace onoma::gazetteer {
 namespace {
@@ -129,7 +130,7 @@ struct DraftEntity {
 struct DraftAlias {
   uint32_t entity;
   ArenaText text;      // in Drafts::alias_texts, as written
-  ArenaText key;       // in Drafts::keys, fully folded: what the trie holds
+  ArenaText key;       // in Drafts::keys, what the trie holds: fully folded, or its token codes
   ArenaText case_key;  // in Drafts::keys, folded but for case; set when case_sensitive
   uint32_t flags;
   bool case_sensitive;
@@ -143,17 +144,21 @@ struct GazetteerBuilder::Drafts {
   // How much of each part there is: what a failed call cuts the drafts back to.
   struct Sizes {
     size_t entities, aliases, texts, alias_texts, keys, labels, sources;
+    uint32_t tokens;
   };
 
-  explicit Drafts(uint32_t options)
-      : fold_options(options), fold_table(unicode::FoldTable::for_options(options)) {}
+  Drafts(uint32_t options, KeyIndex index)
+      : fold_options(options),
+        key_index(index),
+        fold_table(unicode::FoldTable::for_options(options)),
+        token_reader(fold_table) {}
   Drafts(const Drafts&) = delete;
   Drafts& operator=(const Drafts&) = delete;
 
   std::string_view id(uint32_t entity) const { return texts.view(entities[entity].id); }
   Sizes sizes() const {
-    return {entities.size(), aliases.size(),   texts.size(), alias_texts.size(),
-            keys.size(),     labels.size(), sources.size()};
+    return {entities.size(), aliases.size(),   texts.size(),   alias_texts.size(),
+            keys.size(),     labels.size(), sources.size(), tokens.next_number()};
   }
   void cut_back(const Sizes& to);
   template <typename Add>
@@ -162,11 +167,15 @@ struct GazetteerBuilder::Drafts {
   uint32_t source(const std::string& file);
   uint32_t label(const std::string& name);
   DraftAlias fold(const AliasSpec& alias, Source where);
+  // What the trie holds for the alias `text`, whose folded form is `key`.
+  ArenaText trie_key(std::string_view text, const std::string& key);
   void apply(const EntitySpec& spec, uint32_t source);
   void add_alias(std::string_view id, const AliasSpec& alias);
 
   const uint32_t fold_options;
+  const KeyIndex key_index;
   const unicode::FoldTable& fold_table;
+  unicode::ClusterReader token_reader;  // for cutting aliases into tokens
   TextArena texts;        // ids and metas
   TextArena alias_texts;  // aliases as written, in the order added
   TextArena keys;         // aliases folded
@@ -175,6 +184,8 @@ struct GazetteerBuilder::Drafts {
   std::vector<std::string> labels;
   absl::flat_hash_map<std::string, uint32_t> label_numbers;
   std::vector<std::string> sources;  // file names
+  automaton::TokenDictionary tokens;  // KeyIndex::kWords: the aliases' tokens
+  std::string codes;                  // scratch: the token codes of one alias
   StringIndex<Drafts, &Drafts::id> ids{this};
   std::vector<uint32_t> metas_given;  // earlier entities given a meta by the call under way
   std::vector<DraftAlias> folded;     // the aliases of the entity being added
@@ -196,6 +207,7 @@ void GazetteerBuilder::Drafts::cut_back(const Sizes& to) {
   keys.cut_back(to.keys);
   labels.resize(to.labels);
   sources.resize(to.sources);
+  tokens.cut_back(to.tokens);
 }
 
 // Runs `add`; if it throws, cuts the drafts back to what they were and rethrows.
@@ -238,7 +250,7 @@ DraftAlias GazetteerBuilder::Drafts::fold(const AliasSpec& alias, Source where) 
   if (key.empty()) {
     reject("alias " + quoted(alias.text) + " folds to nothing", where.file, where.line);
   }
-  DraftAlias draft{0, alias_texts.add(alias.text), keys.add(key), {}, alias.flags, false,
+  DraftAlias draft{0, alias_texts.add(alias.text), trie_key(alias.text, key), {}, alias.flags, false,
                    first_code_point_is_word(fold_table, key),
                    last_code_point_is_word(fold_table, key)};
   const bool by_rule = (alias.flags & kAliasCaseInsensitive) == 0 &&
@@ -258,6 +270,16 @@ DraftAlias GazetteerBuilder::Drafts::fold(const AliasSpec& alias, Source where) 
     draft.case_key = keys.add(case_key);
   }
   return draft;
+}
+
+ArenaText GazetteerBuilder::Drafts::trie_key(std::string_view text, const std::string& key) {
+  if (key_index == KeyIndex::kBytes) return keys.add(key);
+  codes.clear();
+  const auto [begin, end] = unicode::folded_extent(fold_table, text.data(), text.size());
+  unicode::for_each_word_token(token_reader, text.data(), begin, end, [&](std::string_view token) {
+    automaton::TokenDictionary::append_code(tokens.add(token), codes);
+  });
+  return keys.add(codes);
 }
 
 void GazetteerBuilder::Drafts::apply(const EntitySpec& spec, uint32_t source_number) {
@@ -311,8 +333,10 @@ void GazetteerBuilder::Drafts::add_alias(std::string_view id, const AliasSpec& a
   aliases.push_back(draft);
 }
 
-GazetteerBuilder::GazetteerBuilder(uint32_t fold_options)
-    : fold_options_(fold_options), drafts_(std::make_unique<Drafts>(fold_options)) {}
+GazetteerBuilder::GazetteerBuilder(uint32_t fold_options, KeyIndex key_index)
+    : fold_options_(fold_options),
+      key_index_(key_index),
+      drafts_(std::make_unique<Drafts>(fold_options, key_index)) {}
 GazetteerBuilder::GazetteerBuilder(GazetteerBuilder&&) noexcept = default;
 GazetteerBuilder::~GazetteerBuilder() = default;
 
@@ -351,17 +375,16 @@ void GazetteerBuilder::add_file(const std::string& path, FileFormat format) {
 }
 
 std::unique_ptr<Gazetteer> GazetteerBuilder::build() const& {
-  return compile(*drafts_, fold_options_, nullptr);
+  return compile(*drafts_, nullptr);
 }
 
 std::unique_ptr<Gazetteer> GazetteerBuilder::build() && {
   const std::unique_ptr<Drafts> drafts = std::move(drafts_);
-  drafts_ = std::make_unique<Drafts>(fold_options_);
-  return compile(*drafts, fold_options_, drafts.get());
+  drafts_ = std::make_unique<Drafts>(fold_options_, key_index_);
+  return compile(*drafts, drafts.get());
 }
 
-std::unique_ptr<Gazetteer> GazetteerBuilder::compile(const Drafts& drafts, uint32_t fold_options,
-                                                     Drafts* release) {
+std::unique_ptr<Gazetteer> GazetteerBuilder::compile(const Drafts& drafts, Drafts* release) {
   const auto entity_count = static_cast<uint32_t>(drafts.entities.size());
   // Aliases are numbered entity by entity, each entity's in the order they were added: a
   // counting sort of the drafts by entity.
@@ -374,7 +397,8 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::compile(const Drafts& drafts, uint3
     for (uint32_t i = 0; i < drafts.aliases.size(); ++i) kept[next[drafts.aliases[i].entity]++] = i;
   }
   Gazetteer::Contents contents;
-  contents.fold_options = fold_options;
+  contents.fold_options = drafts.fold_options;
+  contents.key_index = drafts.key_index;
   // Aliases of one entity that fold alike (and check case alike) would only ever match
   // together: keep the first, so a span yields one match per entity.
   contents.first_aliases = automaton::PackedArray(static_cast<uint32_t>(
@@ -490,6 +514,18 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::compile(const Drafts& drafts, uint3
   trie_entries.reserve(alias_count);
   for (uint32_t number = 0; number < alias_count; ++number) {
     trie_entries.push_back({drafts.keys.view(drafts.aliases[kept[number]].key), number});
+  }
+  if (drafts.key_index == KeyIndex::kWords) {
+    for (const automaton::Trie::Entry& entry : trie_entries) {
+      const uint32_t first = automaton::TokenDictionary::first_number(entry.key());
+      contents.key_first_bytes[static_cast<unsigned char>(drafts.tokens.token(first)[0])] = true;
+    }
+    if (release == nullptr) {
+      contents.tokens = drafts.tokens;
+    } else {
+      contents.tokens = std::move(release->tokens);
+    }
+    contents.tokens.shrink_to_fit();
   }
   automaton::release_memory(kept);
   if (release == nullptr) {

@@ -21,11 +21,12 @@ namespace onoma::gazetteer {
 
 class GazetteerBuilder {
  public:
-  explicit GazetteerBuilder(uint32_t fold_options);
+  explicit GazetteerBuilder(uint32_t fold_options, KeyIndex key_index = KeyIndex::kBytes);
   GazetteerBuilder(GazetteerBuilder&&) noexcept;
   ~GazetteerBuilder();
 
   uint32_t fold_options() const { return fold_options_; }
+  KeyIndex key_index() const { return key_index_; }
   size_t entity_count() const;
 
   // Adds an entity. An id seen before merges into that entity when the label agrees: its
@@ -55,10 +56,10 @@ class GazetteerBuilder {
   // released once the gazetteer holds a copy: the alias texts block by block as they are
   // pooled, the records and ids after, the folded keys once the trie has copied them (the 10M
   // synthetic aliases' drafts take 1.1 GB).
-  static std::unique_ptr<Gazetteer> compile(const Drafts& drafts, uint32_t fold_options,
-                                            Drafts* release);
+  static std::unique_ptr<Gazetteer> compile(const Drafts& drafts, Drafts* release);
 
   uint32_t fold_options_;
+  KeyIndex key_index_;
   std::unique_ptr<Drafts> drafts_;
 };
 

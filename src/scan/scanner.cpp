@@ -4,10 +4,12 @@
 #include <cstdint>
 #include <cstring>
 #include <optional>
+#include <stdexcept>
 
 #include "automaton/word_bytes.h"
 #include "unicode/cluster_reader.h"
 #include "unicode/fold_table.h"
+#include "unicode/word_tokens.h"
 
 namespace onoma::scan {
 namespace {
@@ -20,6 +22,11 @@ using automaton::Trie;
 constexpr uint64_t kMayStart = 2;   // a cluster begins here and so may a match (boundary rule)
 constexpr uint64_t kAfterWord = 4;  // the cluster before it is a word character
 constexpr unsigned kOffsetShift = 3;   // the cluster's original byte offset sits above these
+
+uint64_t ring_entry(size_t cluster_begin, bool may_start, bool after_word) {
+  return (uint64_t{cluster_begin} << kOffsetShift) | (may_start ? kMayStart : 0) |
+         (after_word ? kAfterWord : 0);
+}
 
 size_t ring_size_for(uint32_t max_depth) {
   size_t size = 64;
@@ -47,6 +54,7 @@ class Scanner {
         sieve_(start_filter_ != nullptr && start_filter_->sieve().enabled()
                    ? &start_filter_->sieve()
                    : nullptr),
+        tokens_(gazetteer.tokens()),
         reader_(gazetteer.fold_table()),
         unit_starts_(text.data(), options.unit, start.offset, start.unit_offset) {
     if (const unicode::FoldTable* table = gazetteer.case_keeping_fold_table()) {
@@ -59,9 +67,10 @@ class Scanner {
     scratch_.spans_.clear();
     scratch_.accepted_.clear();
     scratch_.live_accepted_ = 0;
+    scratch_.pending_token_.clear();
   }
 
-  bool run();
+  bool run() { return tokens_ != nullptr ? run_over_tokens() : run_over_bytes(); }
 
  private:
   uint64_t& ring(uint64_t position) { return scratch_.ring_[position & ring_mask_]; }
@@ -70,11 +79,20 @@ class Scanner {
   [[gnu::always_inline]] bool sieve_step(const unsigned char* window, size_t& pos,
                                          bool& after_word) const;
   size_t rejected_word_end(size_t pos);
-  void feed(const unicode::Cluster& cluster, bool may_start, bool after_word);
+  bool run_over_bytes();
+  bool run_over_tokens();
+  void feed(const char* bytes, size_t length, uint64_t entry);
   size_t walk_inside_word(size_t pos);
   Trie::State restart(unsigned char byte);
   bool ends_inside_word(const unicode::Cluster& cluster) const;
-  void collect_candidates(const unicode::Cluster& cluster);
+  void collect_candidates(size_t end);
+  // The word index (tokens_): the token under way, and feeding tokens' codes.
+  bool token_pending() const { return !scratch_.pending_token_.empty(); }
+  bool continues_token(const unicode::Cluster& cluster) const;
+  void feed_tokens(const unicode::Cluster& cluster, bool may_start, bool after_word);
+  void start_word_token(std::string_view piece, uint64_t entry);
+  void finish_token(bool at_cluster_end);
+  void feed_token(std::string_view token, uint64_t entry);
   void check_candidates(bool next_cluster_is_word);
   bool case_matches(const gazetteer::AliasRecord& alias, size_t start, size_t end);
   // Orders the span heap: its top is the span with the smallest start, then smallest end.
@@ -107,6 +125,7 @@ class Scanner {
   MatchSink sink_;
   const automaton::StartFilter* start_filter_;  // null: not in word mode, or cannot judge
   const automaton::WordSieve* sieve_;            // null: no start filter, or not selective
+  const automaton::TokenDictionary* tokens_;     // null: the trie's keys are folded bytes
   // The word start the filter last judged "maybe", so that it is not asked twice.
   size_t judged_position_ = SIZE_MAX;
   unicode::ClusterReader reader_;
@@ -121,6 +140,15 @@ class Scanner {
   uint64_t position_ = 0;
   // Longest policy: where the last emitted match ended (no later match may start before).
   uint64_t floor_position_ = 0;
+
+  // The word index: the pending token (scratch_.pending_token_) is a run of word characters
+  // that the next cluster may go on. Its first code's ring entry; where its last cluster
+  // ends; whether that cluster is a word character as written; whether it grew longer than
+  // any token of the gazetteer (it is then kept no longer, and is no token).
+  uint64_t pending_entry_ = 0;
+  size_t pending_end_ = 0;
+  bool pending_cluster_is_word_ = false;
+  bool pending_too_long_ = false;
 };
 
 // Steps over ASCII bytes where no match can begin, while no walk is live. Each is a cluster
@@ -233,20 +261,21 @@ size_t Scanner::walk_inside_word(size_t pos) {
   return pos;
 }
 
-// Records the cluster in the ring and feeds its folded bytes to the automaton. Each byte's
-// entry is written just before the byte is fed, so the ring never holds a position ahead of
-// the automaton and its size need only exceed the longest key.
-void Scanner::feed(const unicode::Cluster& cluster, bool may_start, bool after_word) {
-  if (state_ == Trie::kDead && !may_start) return;  // no walk can reach back here
+// Records `length` bytes of keys' alphabet in the ring and feeds them to the automaton: a
+// cluster's folded bytes, or a token's code. `entry` is the ring entry of the first (the
+// others have none: no match begins or is reported inside a cluster). Each byte's entry is
+// written just before the byte is fed, so the ring never holds a position ahead of the
+// automaton and its size need only exceed the longest key.
+void Scanner::feed(const char* bytes, size_t length, uint64_t entry) {
+  if (state_ == Trie::kDead && !(entry & kMayStart)) return;  // no walk can reach back here
   if (state_ == Trie::kDead) {
     state_ = Trie::kRoot;
     state_depth_ = 0;
   }
-  uint64_t entry = (uint64_t{cluster.begin} << kOffsetShift) | (may_start ? kMayStart : 0) | (after_word ? kAfterWord : 0);
-  for (size_t i = 0; i < cluster.folded_length; ++i, ++position_, entry = 0) {
+  for (size_t i = 0; i < length; ++i, ++position_, entry = 0) {
     ring(position_) = entry;
     if (state_ == Trie::kDead) continue;
-    const unsigned char byte = static_cast<unsigned char>(cluster.folded[i]);
+    const unsigned char byte = static_cast<unsigned char>(bytes[i]);
     const Trie::State next = trie_.step(state_, byte);
     if (next != Trie::kDead) {
       state_ = next;
@@ -302,15 +331,16 @@ bool Scanner::ends_inside_word(const unicode::Cluster& cluster) const {
          table.entry(last).has(unicode::FoldEntry::kWord);
 }
 
-// Every key that ends here and began where a match may start: the live node and its output
-// chain, which lists the keys that are suffixes of what the earliest live walk has read.
-void Scanner::collect_candidates(const unicode::Cluster& cluster) {
+// Every key that ends here (at `end` in the original text) and began where a match may start:
+// the live node and its output chain, which lists the keys that are suffixes of what the
+// earliest live walk has read.
+void Scanner::collect_candidates(size_t end) {
   auto add = [&](Trie::State node, uint32_t depth) {
     const uint64_t start_position = position_ - depth;
     const uint64_t entry = ring(start_position);
     if (!(entry & kMayStart)) return;
-    scratch_.candidates_.push_back({start_position, position_, entry >> kOffsetShift,
-                                    cluster.end, node, (entry & kAfterWord) != 0});
+    scratch_.candidates_.push_back({start_position, position_, entry >> kOffsetShift, end, node,
+                                    (entry & kAfterWord) != 0});
   };
   if (trie_.has_values(state_)) add(state_, state_depth_);
   for (Trie::State node = trie_.output(state_); node != Trie::kDead; node = trie_.output(node)) {
@@ -449,7 +479,7 @@ bool Scanner::settle_spans() {
   return true;
 }
 
-bool Scanner::run() {
+bool Scanner::run_over_bytes() {
   size_t pos = start_.offset;
   bool after_word = start_.after_word;
   while (pos < text_.size()) {
@@ -480,8 +510,10 @@ bool Scanner::run() {
     const bool may_start = cluster.folded_length > 0 &&
                            (!word_boundaries_ || !after_word || !cluster.folded_starts_word) &&
                            (after_word || rejected_word_end(pos) == 0);
-    if (cluster.folded_length > 0) feed(cluster, may_start, after_word);
-    if (state_ != Trie::kDead && !ends_inside_word(cluster)) collect_candidates(cluster);
+    if (cluster.folded_length > 0) {
+      feed(cluster.folded, cluster.folded_length, ring_entry(cluster.begin, may_start, after_word));
+    }
+    if (state_ != Trie::kDead && !ends_inside_word(cluster)) collect_candidates(cluster.end);
     pos = cluster.end;
     after_word = cluster.word;
   }
@@ -490,8 +522,104 @@ bool Scanner::run() {
   return settle();
 }
 
+// The word index. Text is cut into tokens as the builder cut the aliases
+// (unicode/word_tokens.h) and each token's code is fed to the automaton, whose keys are made
+// of codes; everything else (the ring, candidates, the policy) is as over bytes, a position
+// being a byte of a code. A run of word characters is a token only once the next cluster does
+// not go on with it, so it waits in pending_token_; its candidates are collected then, with
+// the cluster after it known. Keys end where clusters end, as over bytes: a token that ends
+// inside a cluster is fed, but no key ending there is looked for.
+bool Scanner::run_over_tokens() {
+  size_t pos = start_.offset;
+  bool after_word = start_.after_word;
+  while (pos < text_.size()) {
+    if (state_ == Trie::kDead && scratch_.candidates_.empty() && !token_pending()) {
+      pos = skip_ascii(pos, after_word);
+    }
+    const unicode::Cluster cluster = reader_.read(text_.data(), text_.size(), pos);
+    if (token_pending() && !continues_token(cluster)) finish_token(true);
+    if (!scratch_.candidates_.empty()) check_candidates(cluster.word);
+    if (!settle()) return false;
+    // As over bytes (run_over_bytes), without the start filter: the word index serves word
+    // boundaries only.
+    const bool may_start =
+        cluster.folded_length > 0 && (!after_word || !cluster.folded_starts_word);
+    if (cluster.folded_length > 0) feed_tokens(cluster, may_start, after_word);
+    pos = cluster.end;
+    after_word = cluster.word;
+  }
+  if (token_pending()) finish_token(true);
+  if (!scratch_.candidates_.empty()) check_candidates(false);
+  state_ = Trie::kDead;
+  return settle();
+}
+
+// Whether the cluster's first piece goes on the pending token (a cluster that folds away
+// leaves it as it is).
+bool Scanner::continues_token(const unicode::Cluster& cluster) const {
+  return cluster.folded_length == 0 ||
+         unicode::pieces_join(pending_cluster_is_word_, true, cluster.word,
+                              cluster.folded_starts_word);
+}
+
+void Scanner::feed_tokens(const unicode::Cluster& cluster, bool may_start, bool after_word) {
+  const uint64_t entry = ring_entry(cluster.begin, may_start, after_word);
+  unicode::for_each_folded_piece(
+      gazetteer_.fold_table(), cluster.folded, cluster.folded_length,
+      [&](size_t begin, size_t end, bool word) {
+        const std::string_view piece(cluster.folded + begin, end - begin);
+        // Only the first piece can go on the pending token: run() finished it otherwise.
+        if (begin == 0 && token_pending()) {
+          if (pending_too_long_ || scratch_.pending_token_.size() + piece.size() > tokens_->longest()) {
+            pending_too_long_ = true;
+          } else {
+            scratch_.pending_token_.append(piece);
+          }
+          return;
+        }
+        if (token_pending()) finish_token(false);
+        const uint64_t piece_entry = begin == 0 ? entry : 0;
+        if (word) {
+          start_word_token(piece, piece_entry);
+        } else {
+          feed_token(piece, piece_entry);
+        }
+      });
+  pending_end_ = cluster.end;
+  pending_cluster_is_word_ = cluster.word;
+  // A cluster that ends with another character than a word's ends its last token here.
+  if (!token_pending() && state_ != Trie::kDead) collect_candidates(cluster.end);
+}
+
+void Scanner::start_word_token(std::string_view piece, uint64_t entry) {
+  pending_entry_ = entry;
+  pending_too_long_ = piece.size() > tokens_->longest();
+  // Kept even when too long (a byte of it), so that the token stays pending.
+  scratch_.pending_token_.assign(piece.substr(0, pending_too_long_ ? 1 : piece.size()));
+}
+
+// Feeds the pending token; at a cluster end, collects the keys that end with it.
+void Scanner::finish_token(bool at_cluster_end) {
+  const std::string_view token = scratch_.pending_token_;
+  feed_token(pending_too_long_ ? std::string_view() : token, pending_entry_);
+  scratch_.pending_token_.clear();
+  pending_too_long_ = false;
+  if (at_cluster_end && state_ != Trie::kDead) collect_candidates(pending_end_);
+}
+
+// Feeds the code of `token` (TokenDictionary::kUnknown's for one that no key has).
+void Scanner::feed_token(std::string_view token, uint64_t entry) {
+  using automaton::TokenDictionary;
+  const uint32_t number = token.empty() ? TokenDictionary::kUnknown : tokens_->find(token);
+  char code[TokenDictionary::kMaxCodeLength];
+  feed(code, TokenDictionary::write_code(number, code), entry);
+}
+
 bool scan(const gazetteer::Gazetteer& gazetteer, const ScanOptions& options,
           std::string_view text, const ScanStart& start, Scratch& scratch, MatchSink sink) {
+  if (gazetteer.key_index() == gazetteer::KeyIndex::kWords && options.boundary != Boundary::kWord) {
+    throw std::invalid_argument(kWordIndexNeedsWordBoundaries);
+  }
   return Scanner(gazetteer, options, text, start, scratch, sink).run();
 }
 

@@ -86,12 +86,20 @@ class Scratch {
   size_t live_accepted_ = 0;    // entries of accepted_ that spans_ still refer to
   std::vector<Accepted> compacted_;
   std::string case_check_;
+  std::string pending_token_;  // word index: the folded word read so far (see scanner.cpp)
 };
 
 // Receives each match; returns false to stop the scan.
 using MatchSink = absl::FunctionRef<bool(const Match&)>;
 
-// Scans `text` from `start`; returns false when the sink stopped it.
+// Why a gazetteer built with the word index refuses a scan without word boundaries: a key of
+// it can only match whole tokens (gazetteer::KeyIndex).
+inline constexpr const char* kWordIndexNeedsWordBoundaries =
+    "a gazetteer built with the word index is scanned with word boundaries only";
+
+// Scans `text` from `start`; returns false when the sink stopped it. Throws
+// std::invalid_argument for a scan without word boundaries of a gazetteer built with the word
+// index.
 bool scan(const gazetteer::Gazetteer& gazetteer, const ScanOptions& options,
           std::string_view text, const ScanStart& start, Scratch& scratch, MatchSink sink);
 

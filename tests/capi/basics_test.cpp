@@ -83,6 +83,7 @@ TEST(Options, GazetteerOptionsInitFillsSizeAndDefaults) {
   onoma_gazetteer_options_init(&options);
   EXPECT_EQ(options.size, sizeof(onoma_gazetteer_options));
   EXPECT_EQ(options.fold, ONOMA_FOLD_DEFAULT);
+  EXPECT_EQ(options.index, uint64_t{ONOMA_INDEX_BYTES});
   onoma_gazetteer_options_init(nullptr);
 }
 

@@ -56,11 +56,13 @@ class InvalidArgumentTest : public ::testing::Test {
     EXPECT_EQ(call(nullptr), ONOMA_ERROR_INVALID_ARGUMENT);
   }
 
-  onoma_gazetteer_options bad_gazetteer_options(uint32_t fold, size_t size) {
+  onoma_gazetteer_options bad_gazetteer_options(uint32_t fold, size_t size,
+                                                uint64_t index = ONOMA_INDEX_BYTES) {
     onoma_gazetteer_options options;
     onoma_gazetteer_options_init(&options);
     options.fold = fold;
     options.size = size;
+    options.index = index;
     return options;
   }
 
@@ -77,6 +79,7 @@ TEST_F(InvalidArgumentTest, BuilderNew) {
       bad_gazetteer_options(0x80000000u, sizeof(onoma_gazetteer_options)),
       bad_gazetteer_options(ONOMA_FOLD_DEFAULT, 0),
       bad_gazetteer_options(ONOMA_FOLD_DEFAULT, sizeof(size_t)),
+      bad_gazetteer_options(ONOMA_FOLD_DEFAULT, sizeof(onoma_gazetteer_options), 2),
   };
   for (const onoma_gazetteer_options& options : bad) {
     out = reinterpret_cast<onoma_builder*>(uintptr_t{0x20});
@@ -223,6 +226,14 @@ TEST_F(InvalidArgumentTest, Scan) {
     onoma_scan_options options = capi_test::scan_options(b.policy, b.boundary, b.offsets);
     options.size = b.size;
     both(&options, g, s, text, n, b.what);
+  }
+  {
+    onoma_gazetteer_options words;
+    onoma_gazetteer_options_init(&words);
+    words.index = ONOMA_INDEX_WORDS;
+    const capi_test::Gazetteer by_words = capi_test::build({{"un", "ORG", "United Nations"}}, &words);
+    const onoma_scan_options none = capi_test::scan_options(ONOMA_POLICY_LONGEST, ONOMA_BOUNDARY_NONE);
+    both(&none, by_words.get(), s, text, n, "substrings of a gazetteer indexed by words");
   }
 
   EXPECT_EQ(onoma_scan(g, s, nullptr, text, n, nullptr, nullptr), ONOMA_ERROR_INVALID_ARGUMENT);

@@ -1,4 +1,5 @@
 // Building a gazetteer with the builder and reading it back through the accessors.
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -263,6 +264,33 @@ TEST(Builder, FoldOptionsReachTheGazetteer) {
   EXPECT_EQ(capi_test::describe_scan(exact.get(), "Mélanie Joly"), "joly@0-13");
   EXPECT_EQ(capi_test::describe_scan(exact.get(), "mélanie joly"), "");
   EXPECT_EQ(capi_test::describe_scan(exact.get(), "Mélanie\xC2\xA0Joly"), "");
+}
+
+TEST(Builder, TheWordIndexFindsNamesAsTheByteIndexDoes) {
+  onoma_gazetteer_options options;
+  onoma_gazetteer_options_init(&options);
+  options.index = ONOMA_INDEX_WORDS;
+  const std::vector<capi_test::EntitySpec> rows = {{"joly", "PERSON", "Mélanie Joly"},
+                                                  {"us", "GPE", "United States", {{"U.S."}, {"US"}}}};
+  Gazetteer words = capi_test::build(rows, &options);
+  Gazetteer bytes = capi_test::build(rows);
+  EXPECT_EQ(onoma_gazetteer_index(words.get()), uint32_t{ONOMA_INDEX_WORDS});
+  EXPECT_EQ(onoma_gazetteer_index(bytes.get()), uint32_t{ONOMA_INDEX_BYTES});
+  EXPECT_EQ(onoma_gazetteer_index(nullptr), uint32_t{ONOMA_INDEX_BYTES});
+  const std::string text = "MÉLANIE\nJOLY and one of us went to the U.S.";
+  EXPECT_EQ(capi_test::describe_scan(words.get(), text), "joly@0-13 us@40-44");
+  EXPECT_EQ(capi_test::describe_scan(bytes.get(), text), "joly@0-13 us@40-44");
+}
+
+TEST(Builder, AProgramBuiltBeforeTheIndexFieldGetsTheByteIndex) {
+  // The first release's struct ended with `fold` (and its padding, which such a program may
+  // leave as it is): the library must not read `index` from it.
+  onoma_gazetteer_options options;
+  std::memset(&options, 0xAB, sizeof(options));
+  options.size = offsetof(onoma_gazetteer_options, index);
+  options.fold = ONOMA_FOLD_DEFAULT;
+  Gazetteer g = capi_test::build({{"joly", "PERSON", "Mélanie Joly"}}, &options);
+  EXPECT_EQ(onoma_gazetteer_index(g.get()), uint32_t{ONOMA_INDEX_BYTES});
 }
 
 TEST(Builder, OptionsMayBeNull) {

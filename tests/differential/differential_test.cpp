@@ -29,7 +29,9 @@
 #include "gazetteer/input_error.h"
 #include "reference_matcher.h"
 #include "scan/scanner.h"
+#include "unicode/cluster_reader.h"
 #include "unicode/fold_options.h"
+#include "unicode/fold_table.h"
 #include "unicode/utf8.h"
 
 namespace onoma::differential {
@@ -44,6 +46,7 @@ struct Configuration {
   Boundary boundary;
   Policy policy;
   uint32_t first_seed;  // cases use seeds first_seed, first_seed + 1, ...
+  gazetteer::KeyIndex key_index = gazetteer::KeyIndex::kBytes;
 };
 
 // What gtest shows for a parameter.
@@ -182,7 +185,7 @@ EngineResult run_engine(const Case& c, const Configuration& config) {
   EngineResult result;
   std::unique_ptr<gazetteer::Gazetteer> g;
   try {
-    gazetteer::GazetteerBuilder builder(config.fold_options);
+    gazetteer::GazetteerBuilder builder(config.fold_options, config.key_index);
     for (const gazetteer::EntitySpec& spec : c.entities) builder.add_entity(spec);
     g = builder.build();
   } catch (const gazetteer::InputError& e) {
@@ -223,11 +226,83 @@ struct Coverage {
   size_t cases_with_matches = 0;
   size_t matches = 0;
   size_t ambiguous_matches = 0;
+  size_t outside_contract = 0;  // word index cases left out (outside_word_index_contract)
 };
 
+// Whether `s` has a cluster that is no word character as written but whose folded form
+// begins or ends with a word character that a word character of the next or the cluster
+// before meets ("™" folds to "tm", as in "Acme™"; "(" with U+0345 after it to "(ι", as in
+// "(ι1"). The word index cuts words there (unicode/word_tokens.h), where the reference, which
+// compares folded bytes, does not: an alias "AcmeTM" matches "Acme™" over bytes only.
+bool has_cluster_folding_to_word_edge(std::string_view s, uint32_t fold_options) {
+  const unicode::FoldTable& table = unicode::FoldTable::for_options(fold_options);
+  unicode::ClusterReader reader(table);
+  auto entry_at = [&](const std::string& folded, size_t at) -> const unicode::FoldEntry& {
+    const auto* p = reinterpret_cast<const unsigned char*>(folded.data()) + at;
+    return table.entry(unicode::decode_utf8(p, p + folded.size() - at).code_point);
+  };
+  auto word_at = [&](const std::string& folded, size_t at) {
+    return entry_at(folded, at).has(unicode::FoldEntry::kWord);
+  };
+  auto last_at = [](const std::string& folded) {
+    size_t last = folded.size() - 1;
+    while (last > 0 && (static_cast<unsigned char>(folded[last]) & 0xC0) == 0x80) --last;
+    return last;
+  };
+  // A combining mark ends a cluster only after the character it belongs to, on either side,
+  // unless the cluster has none: marks at the start of a string, after an ignorable.
+  auto ends_with_letter = [&](const std::string& folded) {
+    const bool base = !entry_at(folded, 0).has(unicode::FoldEntry::kMark);
+    const unicode::FoldEntry& last = entry_at(folded, last_at(folded));
+    return last.has(unicode::FoldEntry::kWord) && (!base || !last.has(unicode::FoldEntry::kMark));
+  };
+  struct Read {
+    bool word;
+    std::string folded;
+  };
+  std::vector<Read> clusters;
+  for (size_t pos = 0; pos < s.size();) {
+    const unicode::Cluster cluster = reader.read(s.data(), s.size(), pos);
+    if (cluster.folded_length > 0) {
+      clusters.push_back({cluster.word, std::string(cluster.folded, cluster.folded_length)});
+    }
+    pos = cluster.end;
+  }
+  for (size_t i = 0; i < clusters.size(); ++i) {
+    if (clusters[i].word) continue;
+    const std::string& folded = clusters[i].folded;
+    if (i > 0 && word_at(folded, 0) && word_at(clusters[i - 1].folded, last_at(clusters[i - 1].folded))) {
+      return true;
+    }
+    if (i + 1 < clusters.size() && ends_with_letter(folded) &&
+        word_at(clusters[i + 1].folded, 0)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether the case is one where the word index and the reference differ by design.
+bool outside_word_index_contract(const Case& c, const Configuration& config) {
+  if (config.key_index != gazetteer::KeyIndex::kWords) return false;
+  if (has_cluster_folding_to_word_edge(c.text, config.fold_options)) return true;
+  for (const gazetteer::EntitySpec& spec : c.entities) {
+    if (has_cluster_folding_to_word_edge(spec.name, config.fold_options)) return true;
+    for (const gazetteer::AliasSpec& alias : spec.aliases) {
+      if (has_cluster_folding_to_word_edge(alias.text, config.fold_options)) return true;
+    }
+  }
+  return false;
+}
+
 // Empty when the engine agrees with the reference and keeps its invariants; otherwise what
-// differs.
+// differs. (Empty too for a case outside the word index's contract: see
+// has_cluster_folding_to_word_edge.)
 std::string disagreement(const Case& c, const Configuration& config, Coverage* coverage = nullptr) {
+  if (outside_word_index_contract(c, config)) {
+    if (coverage != nullptr) coverage->outside_contract += 1;
+    return {};
+  }
   const ReferenceMatcher reference(reference_entities(c), config.fold_options);
   const EngineResult engine = run_engine(c, config);
   std::ostringstream out;
@@ -612,10 +687,12 @@ TEST_P(Differential, EngineAgreesWithReference) {
                   << describe_case(small, config) << disagreement(small, config);
   }
   EXPECT_EQ(failures, 0u) << "of " << seeds.size() << " cases";
-  std::printf("%zu cases, %zu with matches; %zu matches, %zu of them ambiguous\n", seeds.size(),
-              coverage.cases_with_matches, coverage.matches, coverage.ambiguous_matches);
+  std::printf("%zu cases, %zu with matches; %zu matches, %zu of them ambiguous; %zu left out\n",
+              seeds.size(), coverage.cases_with_matches, coverage.matches,
+              coverage.ambiguous_matches, coverage.outside_contract);
   if (seeds.size() >= 100) {  // a generator gone blind would pass every comparison
     EXPECT_GT(coverage.cases_with_matches, seeds.size() / 2);
+    EXPECT_LT(coverage.outside_contract, seeds.size() / 3);
   }
 }
 
@@ -632,6 +709,15 @@ std::vector<Configuration> all_configurations() {
                            fold, boundary, policy, first_seed});
       }
     }
+  }
+  // The word index serves word boundaries only (gazetteer::KeyIndex).
+  for (size_t i = 0, count = configs.size(); i < count; ++i) {
+    if (configs[i].boundary != Boundary::kWord) continue;
+    Configuration words = configs[i];
+    words.name += "_word_index";
+    words.first_seed += 500000;
+    words.key_index = gazetteer::KeyIndex::kWords;
+    configs.push_back(words);
   }
   return configs;
 }

@@ -24,8 +24,8 @@ gazetteer::AliasSpec case_insensitive(std::string text) {
 }
 
 std::unique_ptr<gazetteer::Gazetteer> build(const std::vector<gazetteer::EntitySpec>& entities,
-                                            uint32_t fold_options) {
-  gazetteer::GazetteerBuilder builder(fold_options);
+                                            uint32_t fold_options, gazetteer::KeyIndex index) {
+  gazetteer::GazetteerBuilder builder(fold_options, index);
   for (const gazetteer::EntitySpec& spec : entities) builder.add_entity(spec);
   return builder.build();
 }

@@ -24,8 +24,10 @@ gazetteer::EntitySpec entity(std::string id, std::string name,
 gazetteer::AliasSpec case_sensitive(std::string text);
 gazetteer::AliasSpec case_insensitive(std::string text);
 
-std::unique_ptr<gazetteer::Gazetteer> build(const std::vector<gazetteer::EntitySpec>& entities,
-                                            uint32_t fold_options = unicode::kFoldDefault);
+std::unique_ptr<gazetteer::Gazetteer> build(
+    const std::vector<gazetteer::EntitySpec>& entities,
+    uint32_t fold_options = unicode::kFoldDefault,
+    gazetteer::KeyIndex index = gazetteer::KeyIndex::kBytes);
 
 struct Found {
   uint64_t start;
