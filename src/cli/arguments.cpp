@@ -71,6 +71,7 @@ constexpr Choice kFormats[] = {{"auto", ONOMA_FORMAT_AUTO},
                                {"tsv", ONOMA_FORMAT_TSV},
                                {"spacy", ONOMA_FORMAT_SPACY}};
 constexpr Choice kFolds[] = {{"default", ONOMA_FOLD_DEFAULT}, {"exact", ONOMA_FOLD_EXACT}};
+constexpr Choice kIndexes[] = {{"bytes", ONOMA_INDEX_BYTES}, {"words", ONOMA_INDEX_WORDS}};
 constexpr Choice kPolicies[] = {{"longest", ONOMA_POLICY_LONGEST}, {"all", ONOMA_POLICY_ALL}};
 constexpr Choice kBoundaries[] = {{"word", ONOMA_BOUNDARY_WORD}, {"none", ONOMA_BOUNDARY_NONE}};
 constexpr Choice kOffsets[] = {{"bytes", ONOMA_OFFSETS_BYTES},
@@ -102,6 +103,8 @@ bool read_gazetteer_option(ArgumentReader& reader, GazetteerArguments* gazetteer
     gazetteer->format = choose(name, reader.value(), kFormats);
   } else if (name == "--fold") {
     gazetteer->fold = static_cast<uint32_t>(choose(name, reader.value(), kFolds));
+  } else if (name == "--index") {
+    gazetteer->index = static_cast<uint32_t>(choose(name, reader.value(), kIndexes));
   } else {
     return false;
   }
@@ -144,6 +147,9 @@ ExtractArguments parse_extract_arguments(const std::vector<std::string>& argumen
                !read_scan_option(reader, &result.scan)) {
       throw unknown_option(name);
     }
+  }
+  if (result.gazetteer.index == ONOMA_INDEX_WORDS && result.scan.boundary != ONOMA_BOUNDARY_WORD) {
+    throw UsageError("--index words finds whole words only: it cannot go with --boundary none");
   }
   return result;
 }

@@ -15,6 +15,7 @@ struct GazetteerArguments {
   std::vector<std::string> files;  // empty: the bundled gazetteer
   int format = ONOMA_FORMAT_AUTO;
   uint32_t fold = ONOMA_FOLD_DEFAULT;
+  uint32_t index = ONOMA_INDEX_BYTES;
 };
 
 struct ExtractArguments {

@@ -73,7 +73,7 @@ ScratchHandle new_scratch() {
 int run_extract(const ExtractArguments& arguments) {
   const GazetteerArguments& source = arguments.gazetteer;
   const GazetteerHandle gazetteer =
-      build_gazetteer(gazetteer_files(source), source.format, source.fold);
+      build_gazetteer(gazetteer_files(source), source.format, source.fold, source.index);
   const ScratchHandle scratch = new_scratch();
   const std::vector<std::string> documents =
       arguments.documents.empty() ? std::vector<std::string>{"-"} : arguments.documents;

@@ -19,10 +19,12 @@ std::vector<std::string> gazetteer_files(const GazetteerArguments& arguments) {
   return {locate_default_gazetteer()};
 }
 
-GazetteerHandle build_gazetteer(const std::vector<std::string>& files, int format, uint32_t fold) {
+GazetteerHandle build_gazetteer(const std::vector<std::string>& files, int format, uint32_t fold,
+                                uint32_t index) {
   onoma_gazetteer_options options;
   onoma_gazetteer_options_init(&options);
   options.fold = fold;
+  options.index = index;
 
   onoma_error* error = nullptr;
   onoma_gazetteer* gazetteer = nullptr;

@@ -16,6 +16,7 @@ std::vector<std::string> gazetteer_files(const GazetteerArguments& arguments);
 // Builds one gazetteer from all `files` (one builder, so entities of different files that share
 // an id merge as they would within a file). Throws FatalError with the library's message,
 // "file:line: reason", when a file is unreadable or malformed.
-GazetteerHandle build_gazetteer(const std::vector<std::string>& files, int format, uint32_t fold);
+GazetteerHandle build_gazetteer(const std::vector<std::string>& files, int format, uint32_t fold,
+                                uint32_t index);
 
 }  // namespace onoma::cli

@@ -85,7 +85,7 @@ std::string fold_description(uint32_t fold) {
 int run_info(const InfoArguments& arguments) {
   const GazetteerArguments& source = arguments.gazetteer;
   const std::vector<std::string> files = gazetteer_files(source);
-  const GazetteerHandle handle = build_gazetteer(files, source.format, source.fold);
+  const GazetteerHandle handle = build_gazetteer(files, source.format, source.fold, source.index);
   const onoma_gazetteer* gazetteer = handle.get();
 
   std::string report;
@@ -101,6 +101,8 @@ int run_info(const InfoArguments& arguments) {
   }
   report += "memory: " + memory_figure(onoma_gazetteer_memory_usage(gazetteer)) + "\n";
   report += "fold: " + fold_description(onoma_gazetteer_fold(gazetteer)) + "\n";
+  report += std::string("index: ") +
+            (onoma_gazetteer_index(gazetteer) == ONOMA_INDEX_WORDS ? "words" : "bytes") + "\n";
   report += std::string("unicode: ") + onoma_unicode_version() + "\n";
   report += std::string("version: ") + onoma_version_string() + "\n";
 

@@ -6,7 +6,7 @@ namespace onoma::cli {
 
 std::string_view usage_text() {
   return R"(usage: onoma extract [OPTION]... [FILE]...
-       onoma info [--gazetteer-format FORMAT] [--fold MODE] [GAZETTEER]...
+       onoma info [--gazetteer-format FORMAT] [--fold MODE] [--index INDEX] [GAZETTEER]...
        onoma --version
        onoma --help
 
@@ -25,6 +25,8 @@ options:
   --gazetteer-format FORMAT   auto (default: by extension and content), jsonl, tsv, spacy
   --fold MODE                 default (case, accents, width, punctuation, spacing)
                               or exact (byte for byte)
+  --index INDEX               bytes (default) or words: for gazetteers of millions of
+                              aliases, less memory and slower scans; --boundary word only
   --policy POLICY             longest (default: leftmost-longest, no overlaps) or all
   --boundary MODE             word (default: whole words) or none (substrings)
   --offsets UNIT              unit of start and end: bytes (default), chars (code points)

@@ -84,6 +84,18 @@ TEST_F(ExtractTest, FoldExactMatchesOnlyTheSpellingAsWritten) {
               ElementsAre("Montréal"));
 }
 
+TEST_F(ExtractTest, IndexWordsFindsWhatIndexBytesFinds) {
+  const std::string text = "New York City, MONTREAL and Me\u0301lanie\nJoly; one of us; the US";
+  const RunResult words = extract({"--index", "words"}, text);
+  EXPECT_EQ(words.status, 0);
+  EXPECT_EQ(words.out, extract({}, text).out);
+  EXPECT_THAT(string_values(words.out, "id"),
+              ElementsAre("new-york-city", "montreal", "melanie-joly", "usa"));
+  const RunResult none = extract({"--index", "words", "--boundary", "none"}, text);
+  EXPECT_EQ(none.status, 2);
+  EXPECT_THAT(none.err, HasSubstr("--boundary none"));
+}
+
 TEST_F(ExtractTest, RepeatedGazetteersBuildOneGazetteer) {
   const std::string tsv = directory_.write("extra.tsv", "ottawa\tGPE\tOttawa\n");
   const RunResult result = extract({"--gazetteer", tsv}, "Ottawa and Montréal");

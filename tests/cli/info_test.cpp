@@ -37,6 +37,12 @@ TEST_F(InfoTest, ShowsTheFoldOption) {
               HasSubstr("\nfold: none (exact)\n"));
 }
 
+TEST_F(InfoTest, ShowsTheIndex) {
+  EXPECT_THAT(run_onoma({"info", gazetteer_}).out, HasSubstr("\nindex: bytes\n"));
+  EXPECT_THAT(run_onoma({"info", "--index", "words", gazetteer_}).out,
+              HasSubstr("\nindex: words\n"));
+}
+
 TEST_F(InfoTest, CountsTheBundledGazetteerByDefault) {
   std::ifstream data(ONOMA_SOURCE_DIR "/data/gazetteer.jsonl");
   int entities = 0;

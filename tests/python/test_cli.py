@@ -18,6 +18,7 @@ OPTION_SETS = [
     ["--offsets=utf16"],
     ["--policy", "all", "--boundary", "none"],
     ["--fold", "exact"],
+    ["--index", "words", "--policy", "all"],
 ]
 
 
@@ -108,6 +109,8 @@ def test_info():
     lines = result.stdout.decode().splitlines()
     assert lines[0].startswith("gazetteer: ") and lines[0].endswith("gazetteer.jsonl")
     assert "labels: 3" in lines and any(line.startswith("memory: ") for line in lines)
+    assert "index: bytes" in lines
+    assert "index: words" in python_cli("info", "--index", "words").stdout.decode().splitlines()
 
 
 @pytest.mark.parametrize("options", OPTION_SETS, ids=lambda o: " ".join(o) or "defaults")
@@ -132,6 +135,7 @@ def test_errors_match_the_c_command(tmp_path):
         (["extract", odd], b""),
         (["extract", "--offsets", "chars", odd], b""),
         (["info", "--fold", "exact", str(tmp_path / "none.jsonl")], b""),
+        (["info", "--index", "words", "data/gazetteer.jsonl"], b""),
     ]
     for args, stdin in cases:
         c = subprocess.run([c_cli(), *args], cwd=REPO, input=stdin, capture_output=True, check=False)

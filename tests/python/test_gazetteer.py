@@ -209,6 +209,26 @@ def test_pickle_and_copy_round_trip(g, tmp_path):
     assert copy.copy(g) is g and copy.deepcopy(g) is g
 
 
+def test_word_index_finds_what_the_byte_index_finds(tmp_path):
+    words = onoma.Gazetteer.from_entities(ENTITIES, index="words")
+    assert words.index == "words" and onoma.Gazetteer.from_entities(ENTITIES).index == "bytes"
+    text = "Mélanie Joly, MÉLANIE\nJOLY, Côte d’Ivoire, the WHO and the US in Luxembourg"
+    expected = [(m.span, m.id, m.alias) for m in onoma.Gazetteer.from_entities(ENTITIES).find(text)]
+    assert expected and [(m.span, m.id, m.alias) for m in words.find(text)] == expected
+    path = write(tmp_path / "g.jsonl", "\n".join(json.dumps(e) for e in ENTITIES) + "\n")
+    loaded = onoma.Gazetteer.from_file(path, index="words")
+    assert loaded.index == "words"
+    assert [(m.span, m.id, m.alias) for m in loaded.find(text)] == expected
+    clone = pickle.loads(pickle.dumps(words))
+    assert clone.index == "words"
+    assert [(m.span, m.id, m.alias) for m in clone.find(text)] == expected
+    for scan in (words.find, words.finditer, lambda t, boundary: words.find_batch([t], boundary=boundary)):
+        with pytest.raises(ValueError, match="whole words only"):
+            scan(text, boundary="none")
+    with pytest.raises(ValueError):
+        onoma.GazetteerBuilder(index="trie")
+
+
 def test_metadata_is_kept_verbatim_through_pickle():
     b = onoma.GazetteerBuilder()
     b.add_entity("a", "X", "Alpha", meta={"nested": {"list": [1, 2.5, None, True, "ü"]}})

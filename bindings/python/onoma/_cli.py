@@ -22,7 +22,7 @@ from ._errors import OnomaError
 from ._gazetteer import _DEFAULT_GAZETTEER, Gazetteer, GazetteerBuilder
 
 if TYPE_CHECKING:
-    from ._options import FoldBase, Format
+    from ._options import FoldBase, Format, Index
 
 EXIT_SUCCESS = 0
 EXIT_INCOMPLETE = 1
@@ -62,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="auto (default: by extension and content), jsonl, tsv, spacy")
         p.add_argument("--fold", choices=["default", "exact"], default="default", metavar="MODE",
                        help="default (case, accents, width, punctuation, spacing) or exact")
+        p.add_argument("--index", choices=["bytes", "words"], default="bytes", metavar="INDEX",
+                       help="bytes (default) or words: for gazetteers of millions of aliases, "
+                       "less memory and slower scans; --boundary word only")
 
     extract = commands.add_parser(
         "extract",
@@ -88,11 +91,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _gazetteer(files: list[str], file_format: Format, fold: FoldBase) -> Gazetteer:
+def _gazetteer(files: list[str], file_format: Format, fold: FoldBase, index: Index) -> Gazetteer:
     try:
-        if not files:
+        if not files and index == "bytes":
             return Gazetteer.default(fold=fold)
-        builder = GazetteerBuilder(fold=fold)
+        builder = GazetteerBuilder(index, fold=fold)
+        files = files or [_DEFAULT_GAZETTEER]
         for path in files:
             builder.add_file(path, file_format)
         return builder.build()
@@ -145,7 +149,10 @@ def _write_matches(out: BinaryIO, g: Gazetteer, doc: str, data: bytes, args: arg
 
 
 def _extract(args: argparse.Namespace) -> int:
-    g = _gazetteer(args.gazetteer, args.gazetteer_format, args.fold)
+    if args.index == "words" and args.boundary != "word":
+        raise _Failure("--index words finds whole words only: it cannot go with --boundary none",
+                       EXIT_USAGE)
+    g = _gazetteer(args.gazetteer, args.gazetteer_format, args.fold, args.index)
     out = sys.stdout.buffer
     status = EXIT_SUCCESS
     for name in args.documents or [_STDIN]:
@@ -173,7 +180,7 @@ def _memory_figure(size: int) -> str:
 
 
 def _info(args: argparse.Namespace) -> int:
-    g = _gazetteer(args.gazetteers, args.gazetteer_format, args.fold)
+    g = _gazetteer(args.gazetteers, args.gazetteer_format, args.fold, args.index)
     per_label = dict.fromkeys(g.labels, 0)
     for entity in g:
         per_label[entity.label] += 1
@@ -186,6 +193,7 @@ def _info(args: argparse.Namespace) -> int:
         *(f"label {label}: {count}" for label, count in per_label.items()),
         f"memory: {_memory_figure(g.memory_usage)}",
         f"fold: {fold or 'none (exact)'}",
+        f"index: {g.index}",
         f"unicode: {_onoma.unicode_version()}",
         f"version: {_onoma.version_string()}",
     ]

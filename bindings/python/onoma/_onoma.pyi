@@ -16,6 +16,8 @@ FOLD_WHITE_SPACE: int
 FOLD_IGNORABLES: int
 FOLD_DEFAULT: int
 FOLD_EXACT: int
+INDEX_BYTES: int
+INDEX_WORDS: int
 FORMAT_AUTO: int
 FORMAT_JSONL: int
 FORMAT_TSV: int
@@ -159,9 +161,9 @@ class GazetteerHandle:
     """An immutable compiled gazetteer (onoma_gazetteer). Low-level: use onoma.Gazetteer."""
 
     @staticmethod
-    def load(path: bytes, format: int, fold: int) -> GazetteerHandle:
-        """Loads a gazetteer file (path as bytes) with ONOMA_FORMAT_* and ONOMA_FOLD_* bits;
-        the GIL is released while it loads."""
+    def load(path: bytes, format: int, fold: int, index: int) -> GazetteerHandle:
+        """Loads a gazetteer file (path as bytes) with ONOMA_FORMAT_*, ONOMA_FOLD_* bits and
+        ONOMA_INDEX_*; the GIL is released while it loads."""
     @staticmethod
     def restore(state: tuple[Any, ...]) -> GazetteerHandle:
         """Rebuilds a gazetteer from the tuple state() returned."""
@@ -179,6 +181,9 @@ class GazetteerHandle:
     @property
     def fold(self) -> int:
         """The ONOMA_FOLD_* bits the gazetteer was built with."""
+    @property
+    def index(self) -> int:
+        """The ONOMA_INDEX_* value the gazetteer was built with."""
     @property
     def memory_usage(self) -> int:
         """Bytes of memory the gazetteer holds."""
@@ -200,8 +205,8 @@ class GazetteerHandle:
 class BuilderHandle:
     """A gazetteer under construction (onoma_builder). Low-level: use onoma.GazetteerBuilder."""
 
-    def __init__(self, fold: int) -> None:
-        """A new empty builder with ONOMA_FOLD_* bits."""
+    def __init__(self, fold: int, index: int) -> None:
+        """A new empty builder with ONOMA_FOLD_* bits and an ONOMA_INDEX_* value."""
     def add_entity(self, id: str, label: str, name: str, meta: str | None) -> None:
         """onoma_builder_add_entity; meta is JSON text or None."""
     def add_alias(self, id: str, alias: str, flags: int) -> None:

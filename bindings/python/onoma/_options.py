@@ -9,11 +9,12 @@ from typing import Any, Literal, TypedDict
 from . import _onoma
 
 __all__ = ["Folding", "fold_bits", "fold_parts", "policy", "boundary", "file_format",
-           "thread_count"]
+           "index", "index_name", "thread_count"]
 
 Policy = Literal["longest", "all"]
 Boundary = Literal["word", "none"]
 Format = Literal["auto", "jsonl", "tsv", "spacy"]
+Index = Literal["bytes", "words"]
 FoldBase = Literal["default", "exact"]
 
 
@@ -48,6 +49,7 @@ _PARTS = {
 _BASES = {"default": _onoma.FOLD_DEFAULT, "exact": _onoma.FOLD_EXACT}
 _POLICIES = {"longest": _onoma.POLICY_LONGEST, "all": _onoma.POLICY_ALL}
 _BOUNDARIES = {"word": _onoma.BOUNDARY_WORD, "none": _onoma.BOUNDARY_NONE}
+_INDEXES = {"bytes": _onoma.INDEX_BYTES, "words": _onoma.INDEX_WORDS}
 _FORMATS = {
     None: _onoma.FORMAT_AUTO,
     "auto": _onoma.FORMAT_AUTO,
@@ -94,6 +96,16 @@ def boundary(value: object) -> int:
 
 def file_format(value: object) -> int:
     return _choice(_FORMATS, value, "format")
+
+
+def index(value: object) -> int:
+    """ONOMA_INDEX_* for ``"bytes"`` (every scan) or ``"words"`` (gazetteers of millions of
+    aliases: less memory, word boundaries only)."""
+    return _choice(_INDEXES, value, "index")
+
+
+def index_name(value: int) -> str:
+    return next(name for name, number in _INDEXES.items() if number == value)
 
 
 def thread_count(threads: object) -> int:

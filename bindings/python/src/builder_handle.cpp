@@ -17,10 +17,11 @@ namespace onoma_python {
 namespace {
 
 struct BuilderHandle {
-  explicit BuilderHandle(uint32_t fold) {
+  BuilderHandle(uint32_t fold, uint32_t index) {
     onoma_gazetteer_options options;
     onoma_gazetteer_options_init(&options);
     options.fold = fold;
+    options.index = index;
     check(onoma_builder_new(&options, &builder));
   }
   BuilderHandle(const BuilderHandle&) = delete;
@@ -101,7 +102,8 @@ void bind_builder_handle(nb::module_& m) {
   nb::class_<BuilderHandle>(m, "BuilderHandle",
                             "A gazetteer under construction (onoma_builder). Low-level: use "
                             "onoma.GazetteerBuilder.")
-      .def(nb::init<uint32_t>(), nb::arg("fold"), "A new empty builder with ONOMA_FOLD_* bits.")
+      .def(nb::init<uint32_t, uint32_t>(), nb::arg("fold"), nb::arg("index"),
+           "A new empty builder with ONOMA_FOLD_* bits and an ONOMA_INDEX_* value.")
       .def("add_entity", &add_entity, nb::arg("id"), nb::arg("label"), nb::arg("name"),
            nb::arg("meta").none(), "onoma_builder_add_entity; meta is JSON text or None.")
       .def("add_alias", &add_alias, nb::arg("id"), nb::arg("alias"), nb::arg("flags"),

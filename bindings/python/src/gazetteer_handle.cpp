@@ -26,7 +26,8 @@ nb::object optional_string(const char* data, size_t size) {
 // Pickle support until the library can serialize a compiled gazetteer: the state is
 // everything the C API reports about each entity, and restoring adds it all back through the
 // builder in the same order, which yields the same entities, aliases and numbering.
-constexpr int kStateVersion = 1;
+// Version 2 added the index after the folding; version 1 states (byte index) still restore.
+constexpr int kStateVersion = 2;
 
 nb::tuple state(const GazetteerHandle& self) {
   const onoma_gazetteer* g = self.gazetteer;
@@ -50,20 +51,23 @@ nb::tuple state(const GazetteerHandle& self) {
                                    library_string(name, name_size),
                                    optional_string(meta, meta_size), nb::tuple(aliases)));
   }
-  return nb::make_tuple(kStateVersion, onoma_gazetteer_fold(g), nb::tuple(entities));
+  return nb::make_tuple(kStateVersion, onoma_gazetteer_fold(g), onoma_gazetteer_index(g),
+                        nb::tuple(entities));
 }
 
 nb::object restore(nb::tuple st) {
-  if (st.size() != 3 || nb::cast<int>(st[0]) != kStateVersion) {
+  const bool version_1 = st.size() == 3 && nb::cast<int>(st[0]) == 1;
+  if (!version_1 && (st.size() != 4 || nb::cast<int>(st[0]) != kStateVersion)) {
     throw nb::value_error("unsupported onoma gazetteer pickle (made by another version?)");
   }
   onoma_gazetteer_options options;
   onoma_gazetteer_options_init(&options);
   options.fold = nb::cast<uint32_t>(st[1]);
+  if (!version_1) options.index = nb::cast<uint32_t>(st[2]);
   onoma_builder* raw = nullptr;
   check(onoma_builder_new(&options, &raw));
   std::unique_ptr<onoma_builder, BuilderFree> builder(raw);
-  for (nb::handle entity : nb::cast<nb::tuple>(st[2])) {
+  for (nb::handle entity : nb::cast<nb::tuple>(st[version_1 ? 2 : 3])) {
     nb::tuple fields = nb::cast<nb::tuple>(entity);
     const std::string id = builder_text(fields[0], "id");
     const std::string label = builder_text(fields[1], "label");
@@ -93,11 +97,12 @@ nb::object restore(nb::tuple st) {
   return wrap_gazetteer(g);
 }
 
-nb::object load(nb::bytes path, int format, uint32_t fold) {
+nb::object load(nb::bytes path, int format, uint32_t fold, uint32_t index) {
   const std::string file = path_argument(path);
   onoma_gazetteer_options options;
   onoma_gazetteer_options_init(&options);
   options.fold = fold;
+  options.index = index;
   onoma_gazetteer* g = nullptr;
   onoma_error* error = nullptr;
   onoma_status status;
@@ -176,8 +181,9 @@ void bind_gazetteer_handle(nb::module_& m) {
                               "An immutable compiled gazetteer (onoma_gazetteer). Low-level: "
                               "use onoma.Gazetteer.")
       .def_static("load", &load, nb::arg("path"), nb::arg("format"), nb::arg("fold"),
-                  "Loads a gazetteer file (path as bytes) with ONOMA_FORMAT_* and ONOMA_FOLD_* "
-                  "bits; the GIL is released while it loads.")
+                  nb::arg("index"),
+                  "Loads a gazetteer file (path as bytes) with ONOMA_FORMAT_*, ONOMA_FOLD_* "
+                  "bits and ONOMA_INDEX_*; the GIL is released while it loads.")
       .def_static("restore", &restore, nb::arg("state"),
                   "Rebuilds a gazetteer from the tuple state() returned.")
       .def("state", &state,
@@ -194,6 +200,9 @@ void bind_gazetteer_handle(nb::module_& m) {
       .def_prop_ro(
           "fold", [](const GazetteerHandle& self) { return onoma_gazetteer_fold(self.gazetteer); },
           "The ONOMA_FOLD_* bits the gazetteer was built with.")
+      .def_prop_ro(
+          "index", [](const GazetteerHandle& self) { return onoma_gazetteer_index(self.gazetteer); },
+          "The ONOMA_INDEX_* value the gazetteer was built with.")
       .def_prop_ro(
           "memory_usage",
           [](const GazetteerHandle& self) { return onoma_gazetteer_memory_usage(self.gazetteer); },
