@@ -56,9 +56,9 @@ def cut_text(name, limit, path):
     return len(data)
 
 
-def run_worker(peer, gazetteer, workdir, texts, args):
+def run_worker(peer, gazetteer, workdir, texts, args, extra=()):
     cmd = [sys.executable, os.path.join(HERE, "worker.py"), peer, gazetteer, workdir, *texts,
-           "--runs", str(args.runs), "--budget", str(args.budget)]
+           "--runs", str(args.runs), "--budget", str(args.budget), *extra]
     run = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)
     if run.returncode != 0:  # killed (out of memory) or failed: reported, the run goes on
         return dict(peer=peer, error=f"worker exit status {run.returncode}", rows=[])
@@ -73,6 +73,8 @@ def bench_gazetteer(gazetteer, texts, workdir, args):
     log(f"== {gazetteer}: {aliases:,} distinct strings; texts {', '.join(map(os.path.basename, texts))}")
     peers = [run_worker("onoma", gazetteer, workdir, texts, args)]
     if gazetteer == "huge":  # onoma only: the peers would need tens of GB here
+        # And onoma a second time with the word index, made for gazetteers of this size.
+        peers.append(run_worker("onoma", gazetteer, workdir, texts, args, ["--index", "words"]))
         return dict(aliases=aliases, peers=peers)
     for cls in all_peers():
         if gazetteer != "small" and cls.name in args.skip_large:

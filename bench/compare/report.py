@@ -147,10 +147,15 @@ def _targets(w, results):
     w(f"| ≤ 48 bytes per alias resident (`memory_usage` / onoma aliases) | {bpa:.0f} "
       f"(resident RSS: {g['resident'] / g['onoma_aliases']:.0f}{private}) | {yes(bpa <= 48)} |")
     huge = results["gazetteers"].get("huge")
-    if huge and "error" not in huge["peers"][0]:
-        h = huge["peers"][0]
+    if huge and "error" not in huge["peers"][-1]:
+        # The last run is the word index where the run has it (compare.py), made for this size.
+        h = huge["peers"][-1]
+        how = " with the word index" if h.get("index") == "words" else ""
+        other = ""
+        if len(huge["peers"]) > 1 and "error" not in huge["peers"][0]:
+            other = f" ({huge['peers'][0]['peak']/2**30:.2f} GiB with the byte index)"
         w(f"| 10M-alias gazetteer builds and runs in under 1 GB | peak RSS {h['peak']/2**30:.2f} GiB over "
-          f"the interpreter, build {h['build']:.0f} s | {yes(h['peak'] < 2**30)} |")
+          f"the interpreter{how}{other}, build {h['build']:.0f} s | {yes(h['peak'] < 2**30)} |")
     elif huge:
         w(f"| 10M-alias gazetteer builds and runs in under 1 GB | {huge['peers'][0]['error']} | **no** |")
     else:
@@ -265,6 +270,10 @@ def write(results, path, chart_link):
         notes = [f"onoma `memory_usage` {o['memory_usage']/MIB:.1f} MiB = "
                  f"{o['memory_usage']/o['onoma_aliases']:.0f} bytes per onoma alias",
                  f"memchr / onoma find(bytes): {results['texts'][text]['memchr']/ref:.0f}"]
+        words = next((p for p in g["peers"] if p.get("index") == "words" and "error" not in p), None)
+        if words:
+            notes.insert(1, f"with the word index {words['memory_usage']/MIB:.1f} MiB = "
+                            f"{words['memory_usage']/words['onoma_aliases']:.0f} bytes per alias")
         hs, icu = _peer(rows, "Hyperscan"), _peer(rows, "ICU pipeline")
         if hs:
             n = hs["native"]

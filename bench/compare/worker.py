@@ -120,20 +120,25 @@ def ref_path(workdir, gazetteer, text_path, kind):
 
 
 def run_onoma(gazetteer, workdir, texts, args):
+    """onoma with the index args.index; with the word index its peer and rows are named
+    "onoma (word index)" and its spans are not written (the byte index's are the reference)."""
     import onoma
 
+    words = args.index == "words"
+    peer_name = "onoma (word index)" if words else "onoma"
+    key_prefix = "w" if words else ""
     jsonl = os.path.join(DATA, gazetteer + ".jsonl")
     base = memory_baseline()
     private_base = private()
     t = time.perf_counter()
-    g = onoma.Gazetteer.from_file(jsonl)
+    g = onoma.Gazetteer.from_file(jsonl, index=args.index)
     build = time.perf_counter() - t
     built_peak = peak()
     built_resident = resident()
-    out = dict(peer="onoma", build=build, load=build, peak=built_peak - base,
+    out = dict(peer=peer_name, index=args.index, build=build, load=build, peak=built_peak - base,
                resident=built_resident - base, private=private() - private_base,
                memory_usage=g.memory_usage, onoma_aliases=g.alias_count, rows=[])
-    log(f"  onoma: build {build:.2f}s, peak {out['peak']/2**20:.0f} MiB, memory_usage "
+    log(f"  {peer_name}: build {build:.2f}s, peak {out['peak']/2**20:.0f} MiB, memory_usage "
         f"{g.memory_usage/2**20:.1f} MiB")
     for path in texts:
         with open(path, "rb") as f:
@@ -144,24 +149,28 @@ def run_onoma(gazetteer, workdir, texts, args):
         name = os.path.basename(path)
         sec, res, n = timed(lambda: g.find(text), args.runs, args.budget)
         spans = distinct_spans(res)
-        with open(ref_path(workdir, gazetteer, path, "str"), "wb") as f:
-            pickle.dump(spans, f)
-        out["rows"].append(dict(text=name, peer="onoma find(str)", mbs=mb / sec, matches=len(spans), runs=n))
+        if not words:
+            with open(ref_path(workdir, gazetteer, path, "str"), "wb") as f:
+                pickle.dump(spans, f)
+        out["rows"].append(dict(text=name, peer=f"{peer_name} find(str)", mbs=mb / sec,
+                                matches=len(spans), runs=n))
         sec, res, n = timed(lambda: g.find(data), args.runs, args.budget)
         spans = distinct_spans(res)
-        with open(ref_path(workdir, gazetteer, path, "bytes"), "wb") as f:
-            array.array("Q", [x for span in spans for x in span]).tofile(f)
-        out["rows"].append(dict(text=name, peer="onoma find(bytes)", key="bytes", mbs=mb / sec,
-                                matches=len(spans), runs=n))
+        if not words:
+            with open(ref_path(workdir, gazetteer, path, "bytes"), "wb") as f:
+                array.array("Q", [x for span in spans for x in span]).tofile(f)
+        out["rows"].append(dict(text=name, peer=f"{peer_name} find(bytes)", key=key_prefix + "bytes",
+                                mbs=mb / sec, matches=len(spans), runs=n))
         seconds, res, ratio = threads_in_turn(g, paragraphs, max(args.runs, THREAD_ROUNDS))
         for threads in (1, 2):
-            out["rows"].append(dict(text=name, peer=f"onoma find_batch(paragraphs, threads={threads})",
-                                    key=f"t{threads}", mbs=mb / seconds[threads],
+            out["rows"].append(dict(text=name, peer=f"{peer_name} find_batch(paragraphs, threads={threads})",
+                                    key=f"{key_prefix}t{threads}", mbs=mb / seconds[threads],
                                     matches=sum(len(distinct_spans(r)) for r in res),
                                     runs=max(args.runs, THREAD_ROUNDS)))
         out["rows"][-1]["two_threads"] = ratio
         del res
-        log(f"  onoma × {name}: " + ", ".join(f"{r['peer'][6:]} {r['mbs']:.1f}" for r in out["rows"][-4:])
+        log(f"  {peer_name} × {name}: "
+            + ", ".join(f"{r['peer'][len(peer_name) + 1:]} {r['mbs']:.1f}" for r in out["rows"][-4:])
             + f" MB/s; {out['rows'][-3]['matches']:,} spans")
     return out
 
@@ -225,6 +234,8 @@ def main():
     ap.add_argument("texts", nargs="+")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--budget", type=float, default=30)
+    ap.add_argument("--index", choices=("bytes", "words"), default="bytes",
+                    help="onoma only: the gazetteer's index")
     args = ap.parse_args()
     if args.peer == "onoma":
         out = run_onoma(args.gazetteer, args.workdir, args.texts, args)
