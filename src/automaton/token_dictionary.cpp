@@ -16,15 +16,13 @@ uint32_t TokenDictionary::add(std::string_view token) {
   if (2 * starts_.size() > slots_.size()) grow();
   const auto number = static_cast<uint32_t>(starts_.size());
   slots_[slot_of(token)] = number;
+  if (token.size() == 1 && static_cast<unsigned char>(token[0]) < 0x80) {
+    ascii_[static_cast<unsigned char>(token[0])] = number;
+  }
   starts_.push_back(static_cast<uint32_t>(bytes_.size()));
   bytes_.append(token);
   if (token.size() > longest_) longest_ = token.size();
   return number;
-}
-
-uint32_t TokenDictionary::find(std::string_view token) const {
-  if (slots_.empty()) return kUnknown;
-  return slots_[slot_of(token)];
 }
 
 // The slot that holds `token`, or the free slot where it would go (linear probing).
@@ -52,7 +50,11 @@ void TokenDictionary::cut_back(uint32_t count) {
   // order, leaves every search for it as it was.
   while (starts_.size() > count) {
     const auto number = static_cast<uint32_t>(starts_.size() - 1);
-    slots_[slot_of(token(number))] = kUnknown;
+    const std::string_view gone = token(number);
+    slots_[slot_of(gone)] = kUnknown;
+    if (gone.size() == 1 && static_cast<unsigned char>(gone[0]) < 0x80) {
+      ascii_[static_cast<unsigned char>(gone[0])] = kUnknown;
+    }
     bytes_.resize(starts_.back());
     starts_.pop_back();
   }

@@ -10,6 +10,7 @@
 // Number 0 (code 0x80) is no token: the scanner feeds it for a word that no key contains.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -27,7 +28,12 @@ class TokenDictionary {
   // The number of `token`, numbering it next if it is new (1, 2, ...).
   uint32_t add(std::string_view token);
   // The number of `token`, or kUnknown.
-  uint32_t find(std::string_view token) const;
+  uint32_t find(std::string_view token) const {
+    if (token.size() == 1 && static_cast<unsigned char>(token[0]) < 0x80) {
+      return ascii_[static_cast<unsigned char>(token[0])];
+    }
+    return slots_.empty() ? kUnknown : slots_[slot_of(token)];
+  }
   // Forgets the tokens numbered `count` and above (an all-or-nothing call of the builder that
   // failed). They are the last ones added, which is what lets the table drop them in place.
   void cut_back(uint32_t count);
@@ -69,6 +75,9 @@ class TokenDictionary {
   std::string bytes_;                  // the tokens one after the other, in number order
   std::vector<uint32_t> starts_{0};    // where token n begins (number 0: the empty token)
   std::vector<uint32_t> slots_;        // open addressing by hash: a number, or kUnknown (free)
+  // The numbers of the tokens of one ASCII character (space, punctuation, a one-letter word),
+  // found without a hash: about half the tokens of a text.
+  std::array<uint32_t, 128> ascii_{};
   size_t longest_ = 0;
 };
 

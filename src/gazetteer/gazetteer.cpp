@@ -70,7 +70,8 @@ size_t Gazetteer::memory_usage() const {
          c_.entity_ids.memory_usage() + c_.entity_metas.memory_usage() +
          c_.entity_labels.memory_usage() + c_.first_aliases.memory_usage() +
          c_.labels.memory_usage() +
-         c_.trie.memory_usage() + c_.tokens.memory_usage() + start_filter_.memory_usage() +
+         c_.trie.memory_usage() + c_.tokens.memory_usage() +
+         c_.first_tokens.capacity() * sizeof(uint64_t) + start_filter_.memory_usage() +
          entity_by_id_.memory_usage();
 }
 

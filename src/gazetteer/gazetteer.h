@@ -192,8 +192,10 @@ class Gazetteer {
     automaton::PackedArray first_aliases;  // one per entity, plus the alias count
     PooledStringList labels;
     automaton::Trie trie;
-    // KeyIndex::kWords: the tokens, and which bytes begin the first token of some key.
+    // KeyIndex::kWords: the tokens, which of them begin some key (a bit per token number),
+    // and which bytes begin those.
     automaton::TokenDictionary tokens;
+    std::vector<uint64_t> first_tokens;
     std::array<bool, 256> key_first_bytes{};
   };
 
@@ -247,6 +249,10 @@ class Gazetteer {
   // The tokens whose codes the trie's keys are made of; null unless KeyIndex::kWords.
   const automaton::TokenDictionary* tokens() const {
     return c_.key_index == KeyIndex::kWords ? &c_.tokens : nullptr;
+  }
+  // Whether some key begins with token `number` (KeyIndex::kWords).
+  bool token_begins_key(uint32_t number) const {
+    return (c_.first_tokens[number / 64] >> (number % 64)) & 1;
   }
   // Rejects most word starts of ASCII text before the trie is touched (word boundaries only;
   // empty for KeyIndex::kWords, whose keys it cannot read).

@@ -552,8 +552,10 @@ std::unique_ptr<Gazetteer> GazetteerBuilder::compile(const Drafts& drafts, Draft
   }
   automaton::release_memory(keys);
   if (drafts.key_index == KeyIndex::kWords) {
+    contents.first_tokens.assign(drafts.tokens.next_number() / 64 + 1, 0);
     for (const automaton::Trie::Entry& entry : trie_entries) {
       const uint32_t first = automaton::TokenDictionary::first_number(entry.key());
+      contents.first_tokens[first / 64] |= uint64_t{1} << (first % 64);
       contents.key_first_bytes[static_cast<unsigned char>(drafts.tokens.token(first)[0])] = true;
     }
     if (release == nullptr) {

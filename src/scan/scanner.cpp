@@ -91,6 +91,7 @@ class Scanner {
   bool continues_token(const unicode::Cluster& cluster) const;
   void feed_tokens(const unicode::Cluster& cluster, bool may_start, bool after_word);
   void start_word_token(std::string_view piece, uint64_t entry);
+  size_t extend_ascii_token(size_t pos);
   void finish_token(bool at_cluster_end);
   void feed_token(std::string_view token, uint64_t entry);
   void check_candidates(bool next_cluster_is_word);
@@ -535,6 +536,8 @@ bool Scanner::run_over_tokens() {
   while (pos < text_.size()) {
     if (state_ == Trie::kDead && scratch_.candidates_.empty() && !token_pending()) {
       pos = skip_ascii(pos, after_word);
+    } else if (token_pending() && pending_cluster_is_word_) {
+      pos = extend_ascii_token(pos);
     }
     const unicode::Cluster cluster = reader_.read(text_.data(), text_.size(), pos);
     if (token_pending() && !continues_token(cluster)) finish_token(true);
@@ -591,6 +594,28 @@ void Scanner::feed_tokens(const unicode::Cluster& cluster, bool may_start, bool 
   if (!token_pending() && state_ != Trie::kDead) collect_candidates(cluster.end);
 }
 
+// Inside a word of ASCII whose token is pending, as walk_inside_word over bytes: each byte is a
+// cluster of its own (ASCII follows it) that is a word character and folds to one, so it goes
+// on the token without a cluster read. Stops before the word's last byte, which
+// run_over_tokens reads (what follows it decides whether the token ends). No candidate waits
+// here: those of the token before were checked at this word's first cluster.
+size_t Scanner::extend_ascii_token(size_t pos) {
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text_.data());
+  const uint8_t* folds = gazetteer_.ascii_word_folds();
+  const size_t last = text_.size() - 1;
+  size_t end = pos;
+  while (end < last && folds[bytes[end]] != 0 && folds[bytes[end + 1]] != 0) ++end;
+  if (end == pos) return pos;
+  std::string& token = scratch_.pending_token_;
+  if (pending_too_long_ || token.size() + (end - pos) > tokens_->longest()) {
+    pending_too_long_ = true;
+  } else {
+    for (size_t at = pos; at < end; ++at) token.push_back(static_cast<char>(folds[bytes[at]]));
+  }
+  pending_end_ = end;
+  return end;
+}
+
 void Scanner::start_word_token(std::string_view piece, uint64_t entry) {
   pending_entry_ = entry;
   pending_too_long_ = piece.size() > tokens_->longest();
@@ -610,7 +635,11 @@ void Scanner::finish_token(bool at_cluster_end) {
 // Feeds the code of `token` (TokenDictionary::kUnknown's for one that no key has).
 void Scanner::feed_token(std::string_view token, uint64_t entry) {
   using automaton::TokenDictionary;
+  if (state_ == Trie::kDead && !(entry & kMayStart)) return;  // as feed() would
   const uint32_t number = token.empty() ? TokenDictionary::kUnknown : tokens_->find(token);
+  // With no walk live, a token that begins no key starts none: the automaton would only step
+  // down and back up its first code.
+  if (state_ == Trie::kDead && !gazetteer_.token_begins_key(number)) return;
   char code[TokenDictionary::kMaxCodeLength];
   feed(code, TokenDictionary::write_code(number, code), entry);
 }
