@@ -22,6 +22,18 @@ struct PendingRange {
   uint32_t end;
 };
 
+// The first set bit at or after `from` in `words`, or words.size() * 64 when there is none.
+size_t next_set_bit(const std::vector<uint64_t>& words, size_t from) {
+  size_t word = from / 64;
+  if (word >= words.size()) return words.size() * 64;
+  uint64_t bits = words[word] & (~uint64_t{0} << (from % 64));
+  while (bits == 0) {
+    if (++word == words.size()) return words.size() * 64;
+    bits = words[word];
+  }
+  return word * 64 + static_cast<size_t>(__builtin_ctzll(bits));
+}
+
 size_t common_prefix(std::string_view a, std::string_view b) {
   const size_t limit = std::min(a.size(), b.size());
   size_t i = 0;
@@ -124,7 +136,12 @@ Trie Trie::build(std::vector<Entry> entries, absl::FunctionRef<void()> keys_copi
   for (const Entry& entry : entries) sizes.largest_value = std::max(sizes.largest_value, entry.value);
   for_each_distinct_key(entries, [&](const DistinctKey& key) {
     sizes.keys_with_more_values += key.end - key.begin > 1;
-    sizes.branching_nodes += std::min(key.head_depth, key.text.size()) - key.shared_before;
+    const size_t top = std::min(key.head_depth, key.text.size());  // the deepest node it adds
+    sizes.branching_nodes += top - key.shared_before;
+    if (sorted.nodes_at_depth.size() <= top) sorted.nodes_at_depth.resize(top + 1);
+    for (size_t depth = key.shared_before + 1; depth <= top; ++depth) {
+      ++sorted.nodes_at_depth[depth];
+    }
     sizes.longest_key = std::max(sizes.longest_key, static_cast<uint32_t>(key.text.size()));
     kept_key_bytes += std::min(key.head_depth + 1, key.text.size());
     ++sizes.distinct_keys;
@@ -187,13 +204,26 @@ void Trie::lay_out(SortedKeys& sorted) {
   more_values_.reserve(entries.size() - sizes.distinct_keys);
   root_child_.fill(kDead);
 
-  std::vector<PendingTail> tails;
+  // Each tail's offset is found as its head is: tails are numbered in the order of their heads,
+  // and their first nodes are the set bits of tail_starts. What is left for later is where
+  // each tail's key is among the entries (4 bytes a tail; the 10M synthetic aliases' layout
+  // held 8 more, its head's depth, at its peak).
+  const auto branching_nodes = static_cast<State>(sizes.branching_nodes);
+  tail_offset_ = PackedArray(static_cast<uint32_t>(sizes.branching_nodes + sizes.tail_nodes));
+  tail_offset_.reserve(sizes.tails);
+  size_t next_tail_start = 0;  // where to look for the next tail's first node
+  std::vector<uint32_t> tails;
   tails.reserve(sizes.tails);
   State next_child = 1;  // the number of the next node created
   std::vector<PendingRange> level{{0, static_cast<uint32_t>(entries.size())}};
   std::vector<PendingRange> next_level;
   size_t depth = 0;
   for (; !level.empty(); ++depth) {
+    // Sized exactly, and freed level by level: the widest levels of the 10M synthetic
+    // aliases' word index took 128 MiB as two vectors that doubled as they grew.
+    const size_t next_count =
+        depth + 1 < sorted.nodes_at_depth.size() ? sorted.nodes_at_depth[depth + 1] : 0;
+    next_level.reserve(next_count);
     for (size_t n = 0; n < level.size(); ++n) {
       const PendingRange range = level[n];
       flags_.push_back(kLevelStart, n == 0);
@@ -211,7 +241,11 @@ void Trie::lay_out(SortedKeys& sorted) {
                         entries[range.begin].key() == entries[range.end - 1].key();
       flags_.push_back(kHasTail, head);
       if (head) {
-        tails.push_back({range.begin, static_cast<uint32_t>(depth)});
+        const size_t start = next_set_bit(sorted.tail_starts, next_tail_start);
+        if (start >= sizes.tail_nodes) throw std::logic_error("trie tails miscounted");
+        next_tail_start = start + 1;
+        tail_offset_.push_back(static_cast<uint32_t>(branching_nodes + start - (depth + 1)));
+        tails.push_back(range.begin);
         continue;
       }
       while (i < range.end) {
@@ -224,10 +258,15 @@ void Trie::lay_out(SortedKeys& sorted) {
         i = j;
       }
     }
+    if (next_level.size() != next_count) throw std::logic_error("trie levels miscounted");
     level.swap(next_level);
-    next_level.clear();
+    release_memory(next_level);
   }
   nodes_.push_back(node_entry(next_child, 0));
+  if (next_child != branching_nodes ||
+      next_set_bit(sorted.tail_starts, next_tail_start) < sizes.tail_nodes) {
+    throw std::logic_error("trie nodes miscounted");
+  }
   branching_count_ = next_child;
   max_depth_ = sizes.longest_key;
   branching_valued_ = static_cast<uint32_t>(first_values_.size());
@@ -239,26 +278,17 @@ void Trie::lay_out(SortedKeys& sorted) {
 
 // Numbers the nodes of each tail after the branching part, in the order of their heads (the
 // order build() put their labels in), and gives each tail's last node its key's values.
-void Trie::lay_out_tails(SortedKeys& sorted, const std::vector<PendingTail>& tails) {
+void Trie::lay_out_tails(SortedKeys& sorted, const std::vector<uint32_t>& tails) {
   tail_labels_ = std::move(sorted.tail_labels);
   const size_t tail_nodes = tail_labels_.size();
   tail_flags_.reserve(tail_nodes);
   tail_flags_.append_words(kTailStart, sorted.tail_starts.data(), tail_nodes);
   release_memory(sorted.tail_starts);
-  tail_offset_ = PackedArray(static_cast<uint32_t>(branching_count_ + tail_nodes));
-  tail_offset_.reserve(tails.size());
-  size_t tail = 0;
-  tail_flags_.for_each_set(kTailStart, [&](size_t node) {
-    if (tail == tails.size()) throw std::logic_error("trie tails miscounted");
-    const State start = static_cast<State>(branching_count_ + node);
-    tail_offset_.push_back(start - (tails[tail++].head_depth + 1));
-  });
-  if (tail != tails.size()) throw std::logic_error("trie tails miscounted");
   const std::vector<Entry>& entries = sorted.entries;
-  for (const PendingTail& pending : tails) {
-    uint32_t end = pending.begin + 1;  // past the entries of this one key
-    while (end < entries.size() && entries[end].key() == entries[pending.begin].key()) ++end;
-    add_values(entries, pending.begin, end);
+  for (const uint32_t begin : tails) {
+    uint32_t end = begin + 1;  // past the entries of this one key
+    while (end < entries.size() && entries[end].key() == entries[begin].key()) ++end;
+    add_values(entries, begin, end);
   }
 }
 

@@ -214,18 +214,15 @@ class Trie {
     std::string keys;
     std::vector<unsigned char> tail_labels;  // per tail node, in their final order
     std::vector<uint64_t> tail_starts;       // a bit per tail node: the first of its tail
+    std::vector<uint32_t> nodes_at_depth;    // of the branching part
     Sizes sizes;
-  };
-  // A tail waiting to be numbered: the first of the sorted entries of its one key (the others
-  // follow it), and its head's depth.
-  struct PendingTail {
-    uint32_t begin;
-    uint32_t head_depth;
   };
   // By reference, not by value: moving a short string would move the bytes the views point at.
   explicit Trie(SortedKeys&& sorted);
   void lay_out(SortedKeys& sorted);
-  void lay_out_tails(SortedKeys& sorted, const std::vector<PendingTail>& tails);
+  // `tails`: the first of the sorted entries of each tail's one key (the others follow it), in
+  // the order of their heads.
+  void lay_out_tails(SortedKeys& sorted, const std::vector<uint32_t>& tails);
   void add_values(const std::vector<Entry>& entries, uint32_t begin, uint32_t end);
   void link();
 
