@@ -91,6 +91,7 @@ class Scanner {
   bool continues_token(const unicode::Cluster& cluster) const;
   void feed_tokens(const unicode::Cluster& cluster, bool may_start, bool after_word);
   void start_word_token(std::string_view piece, uint64_t entry);
+  bool token_has_room(size_t more);
   size_t extend_ascii_token(size_t pos);
   void finish_token(bool at_cluster_end);
   void feed_token(std::string_view token, uint64_t entry);
@@ -571,13 +572,10 @@ void Scanner::feed_tokens(const unicode::Cluster& cluster, bool may_start, bool 
       gazetteer_.fold_table(), cluster.folded, cluster.folded_length,
       [&](size_t begin, size_t end, bool word) {
         const std::string_view piece(cluster.folded + begin, end - begin);
-        // Only the first piece can go on the pending token: run() finished it otherwise.
+        // Only the first piece can go on the pending token: run_over_tokens() finished it
+        // otherwise.
         if (begin == 0 && token_pending()) {
-          if (pending_too_long_ || scratch_.pending_token_.size() + piece.size() > tokens_->longest()) {
-            pending_too_long_ = true;
-          } else {
-            scratch_.pending_token_.append(piece);
-          }
+          if (token_has_room(piece.size())) scratch_.pending_token_.append(piece);
           return;
         }
         if (token_pending()) finish_token(false);
@@ -606,21 +604,29 @@ size_t Scanner::extend_ascii_token(size_t pos) {
   size_t end = pos;
   while (end < last && folds[bytes[end]] != 0 && folds[bytes[end + 1]] != 0) ++end;
   if (end == pos) return pos;
-  std::string& token = scratch_.pending_token_;
-  if (pending_too_long_ || token.size() + (end - pos) > tokens_->longest()) {
-    pending_too_long_ = true;
-  } else {
-    for (size_t at = pos; at < end; ++at) token.push_back(static_cast<char>(folds[bytes[at]]));
+  if (token_has_room(end - pos)) {
+    for (size_t at = pos; at < end; ++at) {
+      scratch_.pending_token_.push_back(static_cast<char>(folds[bytes[at]]));
+    }
   }
   pending_end_ = end;
   return end;
 }
 
+// Whether `more` bytes fit on the pending token. One that grows longer than any token of the
+// gazetteer is none of them: its bytes are kept no longer, so that a word of a megabyte costs
+// no memory (it stays pending, and is fed as an unknown token).
+bool Scanner::token_has_room(size_t more) {
+  if (scratch_.pending_token_.size() + more > tokens_->longest()) pending_too_long_ = true;
+  return !pending_too_long_;
+}
+
 void Scanner::start_word_token(std::string_view piece, uint64_t entry) {
   pending_entry_ = entry;
-  pending_too_long_ = piece.size() > tokens_->longest();
-  // Kept even when too long (a byte of it), so that the token stays pending.
-  scratch_.pending_token_.assign(piece.substr(0, pending_too_long_ ? 1 : piece.size()));
+  pending_too_long_ = false;
+  scratch_.pending_token_.clear();
+  // A byte of it even when too long, so that the token stays pending.
+  scratch_.pending_token_.assign(token_has_room(piece.size()) ? piece : piece.substr(0, 1));
 }
 
 // Feeds the pending token; at a cluster end, collects the keys that end with it.

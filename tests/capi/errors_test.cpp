@@ -231,8 +231,10 @@ TEST_F(InvalidArgumentTest, Scan) {
     onoma_gazetteer_options words;
     onoma_gazetteer_options_init(&words);
     words.index = ONOMA_INDEX_WORDS;
-    const capi_test::Gazetteer by_words = capi_test::build({{"un", "ORG", "United Nations"}}, &words);
-    const onoma_scan_options none = capi_test::scan_options(ONOMA_POLICY_LONGEST, ONOMA_BOUNDARY_NONE);
+    const capi_test::Gazetteer by_words =
+        capi_test::build({{"un", "ORG", "United Nations"}}, &words);
+    const onoma_scan_options none =
+        capi_test::scan_options(ONOMA_POLICY_LONGEST, ONOMA_BOUNDARY_NONE);
     both(&none, by_words.get(), s, text, n, "substrings of a gazetteer indexed by words");
   }
 
