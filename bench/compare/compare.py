@@ -107,7 +107,7 @@ def main():
     ap.add_argument("--mb", type=float, default=4, help="MB of each text (default 4)")
     ap.add_argument("--texts", default="en.txt,accented.txt,accented_nfd.txt")
     ap.add_argument("--gazetteers", default="small,large_realistic,large",
-                    help="for en.txt; 'huge' adds onoma alone on the 10M-alias gazetteer")
+                    help="for en.txt; 'huge' adds onoma alone on the 10M-alias gazetteer, with each index")
     ap.add_argument("--accented-gazetteers", default="small,large_realistic",
                     help="for the other texts (those also in --gazetteers)")
     ap.add_argument("--runs", type=int, default=3)

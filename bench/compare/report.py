@@ -352,7 +352,7 @@ def _notes(w, results):
     w("")
     w("## Not covered yet\n")
     w("- The 10M-alias gazetteer (`huge`) is not in the default run: `--gazetteers small,large_realistic,large,huge` "
-      "measures onoma alone on it (the peers would need tens of GB).")
+      "measures onoma alone on it, with the byte and the word index (the peers would need tens of GB).")
     w("- Rust aho-corasick and daachorse are measured through their Python bindings (as users of the Python "
       "package would use them), so their times include building Python tuples; Hyperscan and the ICU "
       "pipeline are native C++.")
