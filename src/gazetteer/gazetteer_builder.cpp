@@ -185,8 +185,13 @@ struct GazetteerBuilder::Drafts {
         [](const std::pair<uint32_t, ArenaText>& entry, uint32_t n) { return entry.first < n; });
     return keys.view(found->second);
   }
-  // What the trie holds for the alias `text`, whose folded form is `key`.
-  ArenaText trie_key(std::string_view text, const std::string& key);
+  // The alias folded (fold_string's result). With the word index it is cut into tokens as it
+  // is folded, once: the folded alias is their concatenation, and their codes go to `codes`.
+  std::string fold_key(std::string_view text);
+  // What the trie holds for the alias folded as `key` by fold_key.
+  ArenaText trie_key(const std::string& key) {
+    return keys.add(key_index == KeyIndex::kBytes ? key : codes);
+  }
   void apply(const EntitySpec& spec, uint32_t source);
   void add_alias(std::string_view id, const AliasSpec& alias);
 
@@ -267,11 +272,11 @@ FoldedAlias GazetteerBuilder::Drafts::fold(const AliasSpec& alias, Source where)
     reject("alias " + quoted(alias.text) + " is both case-sensitive and case-insensitive",
            where.file, where.line);
   }
-  const std::string key = unicode::fold_string(fold_table, alias.text.data(), alias.text.size());
+  const std::string key = fold_key(alias.text);
   if (key.empty()) {
     reject("alias " + quoted(alias.text) + " folds to nothing", where.file, where.line);
   }
-  FoldedAlias folded_alias{{0, alias_texts.add(alias.text), trie_key(alias.text, key),
+  FoldedAlias folded_alias{{0, alias_texts.add(alias.text), trie_key(key),
                             static_cast<uint8_t>(alias.flags), false,
                             first_code_point_is_word(fold_table, key),
                             last_code_point_is_word(fold_table, key)},
@@ -304,14 +309,18 @@ void GazetteerBuilder::Drafts::push_alias(const FoldedAlias& alias, uint32_t ent
   aliases[aliases.size() - 1].entity = entity;
 }
 
-ArenaText GazetteerBuilder::Drafts::trie_key(std::string_view text, const std::string& key) {
-  if (key_index == KeyIndex::kBytes) return keys.add(key);
+std::string GazetteerBuilder::Drafts::fold_key(std::string_view text) {
+  if (key_index == KeyIndex::kBytes) {
+    return unicode::fold_string(fold_table, text.data(), text.size());
+  }
+  std::string key;
   codes.clear();
   const auto [begin, end] = unicode::folded_extent(fold_table, text.data(), text.size());
   unicode::for_each_word_token(token_reader, text.data(), begin, end, [&](std::string_view token) {
+    key.append(token);
     automaton::TokenDictionary::append_code(tokens.add(token), codes);
   });
-  return keys.add(codes);
+  return key;
 }
 
 void GazetteerBuilder::Drafts::apply(const EntitySpec& spec, uint32_t source_number) {
