@@ -496,18 +496,29 @@ void Trie::place_stored_links(LinkScratch& scratch) {
 // A tail node's failure link, from the nearest node at or above it in its tail whose link is
 // stored, or else from its tail's head: each node below fails to where the search from its
 // parent's link leads.
+//
+// Linking stores a link at least every kFailureInterval nodes of a tail, counting from its
+// first node, so the last kFailureInterval positions up to `state` hold the tail's first node
+// or a stored link of the same tail. Looking only there keeps a call's cost bounded however
+// long the tail: searching back to the tail's first node made text that keeps a walk deep in
+// a 1 MB alias (its beginning repeated) scan in time quadratic in its length, the output link
+// being asked for at every step.
 Trie::State Trie::tail_failure(State state) const {
+  constexpr size_t kNone = RankedBitColumns<kTailFlagCount>::kNone;
   const size_t i = state - branching_count_;
-  const size_t start = tail_flags_.previous_set(kTailStart, i);
-  const size_t stored = tail_flags_.previous_set(kFailureStored, i, start);
+  const size_t window = i >= kFailureInterval - 1 ? i - (kFailureInterval - 1) : 0;
+  const size_t start = tail_flags_.previous_set(kTailStart, i, window);
+  const size_t stored = tail_flags_.previous_set(kFailureStored, i, start == kNone ? window : start);
   State failure;
   size_t below;
-  if (stored != RankedBitColumns<kTailFlagCount>::kNone) {
+  if (stored != kNone) {
     failure = tail_failures_[tail_flags_.rank(kFailureStored, stored)];
     below = stored + 1;
-  } else {
+  } else if (start != kNone) {
     failure = head_failure(start);
     below = start;
+  } else {
+    throw std::logic_error("trie tail without a stored failure link in its interval");
   }
   for (; below <= i; ++below) failure = derived_failure(failure, tail_labels_[below]);
   return failure;
