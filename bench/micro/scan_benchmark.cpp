@@ -69,25 +69,33 @@ int count_match(const onoma_match*, void* user_data) {
   return 0;
 }
 
+// Scans `text` once per iteration with `options` (NULL for the defaults), counts its bytes as
+// processed, and returns the matches of one scan.
+size_t scan_each_iteration(benchmark::State& state, const onoma_gazetteer* gazetteer,
+                           const onoma_scan_options* options, const std::string& text) {
+  onoma_scratch* scratch = nullptr;
+  if (onoma_scratch_new(&scratch) != ONOMA_OK) std::abort();
+  Counter counter;
+  for (auto _ : state) {
+    counter.matches = 0;
+    onoma_scan(gazetteer, scratch, options, text.data(), text.size(), count_match, &counter);
+    benchmark::DoNotOptimize(counter.matches);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  onoma_scratch_free(scratch);
+  return counter.matches;
+}
+
 // args: policy, boundary
 void BM_ScanExamples(benchmark::State& state) {
   const onoma_gazetteer* gazetteer = bundled_gazetteer();
-  const std::string& text = example_text(size_t{8} << 20);
-  onoma_scratch* scratch = nullptr;
-  onoma_scratch_new(&scratch);
   onoma_scan_options options;
   onoma_scan_options_init(&options);
   options.policy = static_cast<int>(state.range(0));
   options.boundary = static_cast<int>(state.range(1));
-  Counter counter;
-  for (auto _ : state) {
-    counter.matches = 0;
-    onoma_scan(gazetteer, scratch, &options, text.data(), text.size(), count_match, &counter);
-    benchmark::DoNotOptimize(counter.matches);
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
-  state.counters["matches"] = static_cast<double>(counter.matches);
-  onoma_scratch_free(scratch);
+  const size_t matches =
+      scan_each_iteration(state, gazetteer, &options, example_text(size_t{8} << 20));
+  state.counters["matches"] = static_cast<double>(matches);
 }
 BENCHMARK(BM_ScanExamples)
     ->ArgNames({"policy", "boundary"})
@@ -99,18 +107,10 @@ BENCHMARK(BM_ScanExamples)
 // The same text in UTF-16 offsets (what Java/JavaScript callers ask for).
 void BM_ScanExamplesUtf16Offsets(benchmark::State& state) {
   const onoma_gazetteer* gazetteer = bundled_gazetteer();
-  const std::string& text = example_text(size_t{8} << 20);
-  onoma_scratch* scratch = nullptr;
-  onoma_scratch_new(&scratch);
   onoma_scan_options options;
   onoma_scan_options_init(&options);
   options.offsets = ONOMA_OFFSETS_UTF16;
-  Counter counter;
-  for (auto _ : state) {
-    onoma_scan(gazetteer, scratch, &options, text.data(), text.size(), count_match, &counter);
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
-  onoma_scratch_free(scratch);
+  scan_each_iteration(state, gazetteer, &options, example_text(size_t{8} << 20));
 }
 BENCHMARK(BM_ScanExamplesUtf16Offsets)->Unit(benchmark::kMillisecond);
 
@@ -123,16 +123,8 @@ void BM_ScanDenseMatches(benchmark::State& state) {
   const onoma_gazetteer* gazetteer = bundled_gazetteer();
   std::string text;
   while (text.size() < (size_t{1} << 20)) text += kMentions[state.range(0)];
-  onoma_scratch* scratch = nullptr;
-  onoma_scratch_new(&scratch);
-  Counter counter;
-  for (auto _ : state) {
-    counter.matches = 0;
-    onoma_scan(gazetteer, scratch, nullptr, text.data(), text.size(), count_match, &counter);
-  }
-  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * counter.matches));
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
-  onoma_scratch_free(scratch);
+  const size_t matches = scan_each_iteration(state, gazetteer, nullptr, text);
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * matches));
 }
 BENCHMARK(BM_ScanDenseMatches)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 
@@ -159,15 +151,8 @@ void BM_ScanDeepInALongAlias(benchmark::State& state) {
   onoma_builder_free(builder);
   std::string text;
   while (text.size() < (size_t{1} << 20)) text += "abc ";
-  onoma_scratch* scratch = nullptr;
-  onoma_scratch_new(&scratch);
-  Counter counter;
-  for (auto _ : state) {
-    onoma_scan(gazetteer, scratch, nullptr, text.data(), text.size(), count_match, &counter);
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  scan_each_iteration(state, gazetteer, nullptr, text);
   state.SetComplexityN(state.range(0));
-  onoma_scratch_free(scratch);
   onoma_gazetteer_free(gazetteer);
 }
 BENCHMARK(BM_ScanDeepInALongAlias)
@@ -179,15 +164,8 @@ BENCHMARK(BM_ScanDeepInALongAlias)
 // One short text per call: the fixed cost of a scan (arg: text length in bytes).
 void BM_ScanShortText(benchmark::State& state) {
   const onoma_gazetteer* gazetteer = bundled_gazetteer();
-  const std::string text = example_text(1 << 16).substr(0, state.range(0));
-  onoma_scratch* scratch = nullptr;
-  onoma_scratch_new(&scratch);
-  Counter counter;
-  for (auto _ : state) {
-    onoma_scan(gazetteer, scratch, nullptr, text.data(), text.size(), count_match, &counter);
-  }
+  scan_each_iteration(state, gazetteer, nullptr, example_text(1 << 16).substr(0, state.range(0)));
   state.SetItemsProcessed(state.iterations());
-  onoma_scratch_free(scratch);
 }
 BENCHMARK(BM_ScanShortText)->Arg(0)->Arg(200)->Arg(2000);
 
@@ -195,14 +173,7 @@ BENCHMARK(BM_ScanShortText)->Arg(0)->Arg(200)->Arg(2000);
 void BM_ScanNothing(benchmark::State& state) {
   const onoma_gazetteer* gazetteer = bundled_gazetteer();
   const std::string text(size_t{16} << 20, state.range(0) == 0 ? '\0' : 'q');
-  onoma_scratch* scratch = nullptr;
-  onoma_scratch_new(&scratch);
-  Counter counter;
-  for (auto _ : state) {
-    onoma_scan(gazetteer, scratch, nullptr, text.data(), text.size(), count_match, &counter);
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
-  onoma_scratch_free(scratch);
+  scan_each_iteration(state, gazetteer, nullptr, text);
 }
 BENCHMARK(BM_ScanNothing)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
