@@ -214,6 +214,7 @@ class Trie {
     std::string keys;
     std::vector<unsigned char> tail_labels;  // per tail node, in their final order
     std::vector<uint64_t> tail_starts;       // a bit per tail node: the first of its tail
+    std::vector<bool> has_tail;              // per entry: its key goes on past its head
     std::vector<uint32_t> nodes_at_depth;    // of the branching part
     Sizes sizes;
   };

@@ -1,8 +1,9 @@
 // Hostile input through the C API, each with its defined outcome: a result (never a crash, a
 // hang or a silent loss) for empty text, text of invalid bytes or NULs, a 1 MB alias (also
-// against text that repeats its beginning), a million aliases sharing a prefix, 100 MB of text
-// without a space, an `all` policy whose output explodes (bounded by paging), and text over
-// 4 GiB (64-bit offsets end to end). A hang shows as the ctest timeout of this suite.
+// against text that repeats its beginning), two long aliases that differ only at their ends,
+// a million aliases sharing a prefix, 100 MB of text without a space, an `all` policy whose
+// output explodes (bounded by paging), and text over 4 GiB (64-bit offsets end to end). A hang
+// shows as the ctest timeout of this suite.
 #include <sys/mman.h>
 
 #include <cstring>
@@ -142,6 +143,32 @@ TEST(HostileAliases, OneMegabyteAlias) {
   EXPECT_EQ(longest.count, kMiB - kMiB / 4 + 1);
   EXPECT_EQ(longest.last.start, completed.size() - repetitive.size());
   EXPECT_EQ(longest.last.end, completed.size());
+}
+
+TEST(HostileAliases, LongAliasesSharingAllButTheirEnds) {
+  // Two 4 MiB aliases, one a word longer than the other, that share all but their last word:
+  // a branching part four million levels deep above their two tails. A build that compared
+  // the two keys at every level took time quadratic in their length (33 s for 1 MiB; this
+  // size would have run past the suite's timeout).
+  const std::string shorter = repeat("abc ", 4 * kMiB / 4) + "end";
+  const std::string longer = "abc " + shorter;
+  capi_test::Gazetteer g = capi_test::build({
+      {"shorter", "X", shorter},
+      {"longer", "X", longer},
+  });
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(onoma_gazetteer_alias_count(g.get()), 2u);
+
+  // Each is found whole, the longer one where the text holds it.
+  const std::string text = "x " + longer + ", " + shorter + ".";
+  const Tally found = tally(g.get(), text);
+  ASSERT_EQ(found.count, 2u);
+  EXPECT_EQ(found.first.start, 2u);
+  EXPECT_EQ(found.first.end, 2u + longer.size());
+  EXPECT_EQ(found.first.entity, 1u);
+  EXPECT_EQ(found.last.start, 4u + longer.size());
+  EXPECT_EQ(found.last.end, text.size() - 1);
+  EXPECT_EQ(found.last.entity, 0u);
 }
 
 TEST(HostileAliases, AMillionAliasesSharingAPrefix) {
