@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 
@@ -63,8 +64,15 @@ class Scanner {
     const size_t ring_size = ring_size_for(trie_.max_depth());
     if (scratch_.ring_.size() < ring_size) scratch_.ring_.assign(ring_size, 0);
     ring_mask_ = scratch_.ring_.size() - 1;
+    // A scan that the sink stopped leaves spans waiting: free their slots.
+    for (const uint64_t waiting : scratch_.waiting_starts_) free_slot(longest_at(waiting));
+    if (scratch_.longest_at_.size() < scratch_.ring_.size()) {
+      scratch_.longest_at_.resize(scratch_.ring_.size());
+      for (Scratch::Span& slot : scratch_.longest_at_) free_slot(slot);
+    }
     scratch_.candidates_.clear();
     scratch_.spans_.clear();
+    scratch_.waiting_starts_.clear();
     scratch_.accepted_.clear();
     scratch_.live_accepted_ = 0;
     scratch_.pending_token_.clear();
@@ -102,7 +110,21 @@ class Scanner {
     return a.start_position != b.start_position ? a.start_position > b.start_position
                                                 : a.end_position > b.end_position;
   }
+  // Longest policy: the slot of the span waiting that starts at folded position `start`.
+  Scratch::Span& longest_at(uint64_t start) { return scratch_.longest_at_[start & ring_mask_]; }
+  static void free_slot(Scratch::Span& slot) { slot.start_position = UINT64_MAX; }
+  bool spans_waiting() const {
+    return options_.policy == Policy::kAll ? !scratch_.spans_.empty()
+                                           : !scratch_.waiting_starts_.empty();
+  }
+  // The smallest start of the spans waiting (spans_waiting()).
+  uint64_t first_waiting_start() const {
+    return options_.policy == Policy::kAll ? scratch_.spans_.front().start_position
+                                           : scratch_.waiting_starts_.front();
+  }
   void add_span(const Scratch::Span& span);
+  // The span waiting with the smallest start, then (policy all) the smallest end; with the
+  // longest policy, the longest of that start.
   Scratch::Span take_first_span();
   void compact_accepted();
   // Where the earliest live walk began (the folded position reached when none is live).
@@ -110,8 +132,7 @@ class Scanner {
   // Emits the spans that nothing read later can change (settle_spans); inline, because most
   // calls, one per cluster read, find none.
   bool settle() {
-    const std::vector<Scratch::Span>& spans = scratch_.spans_;
-    return spans.empty() || spans.front().start_position >= horizon() || settle_spans();
+    return !spans_waiting() || first_waiting_start() >= horizon() || settle_spans();
   }
   bool settle_spans();
   bool emit(const Scratch::Span& span);
@@ -422,16 +443,42 @@ void Scanner::forget_walks_before(uint64_t position) {
   if (state_ == Trie::kRoot) state_ = Trie::kDead;
 }
 
+// With the longest policy a span replaces the one waiting at its start: spans of one start
+// come in the order of their ends. (Keeping them all, text that repeats a word against the
+// aliases "a", "a a", "a a a" ... up to 1,000 words held a million spans in the heap and took
+// 125 s for 1 MiB.)
 void Scanner::add_span(const Scratch::Span& span) {
-  scratch_.spans_.push_back(span);
-  std::push_heap(scratch_.spans_.begin(), scratch_.spans_.end(), later_span);
   scratch_.live_accepted_ += span.accepted_count;
+  if (options_.policy == Policy::kAll) {
+    scratch_.spans_.push_back(span);
+    std::push_heap(scratch_.spans_.begin(), scratch_.spans_.end(), later_span);
+    return;
+  }
+  Scratch::Span& slot = longest_at(span.start_position);
+  if (slot.start_position == span.start_position) {
+    scratch_.live_accepted_ -= slot.accepted_count;
+  } else {
+    std::vector<uint64_t>& starts = scratch_.waiting_starts_;
+    starts.push_back(span.start_position);
+    std::push_heap(starts.begin(), starts.end(), std::greater<uint64_t>());
+  }
+  slot = span;
 }
 
 Scratch::Span Scanner::take_first_span() {
-  std::pop_heap(scratch_.spans_.begin(), scratch_.spans_.end(), later_span);
-  const Scratch::Span span = scratch_.spans_.back();
-  scratch_.spans_.pop_back();
+  Scratch::Span span;
+  if (options_.policy == Policy::kAll) {
+    std::pop_heap(scratch_.spans_.begin(), scratch_.spans_.end(), later_span);
+    span = scratch_.spans_.back();
+    scratch_.spans_.pop_back();
+  } else {
+    std::vector<uint64_t>& starts = scratch_.waiting_starts_;
+    std::pop_heap(starts.begin(), starts.end(), std::greater<uint64_t>());
+    Scratch::Span& slot = longest_at(starts.back());
+    starts.pop_back();
+    span = slot;
+    free_slot(slot);
+  }
   scratch_.live_accepted_ -= span.accepted_count;
   return span;
 }
@@ -439,17 +486,22 @@ Scratch::Span Scanner::take_first_span() {
 // Taken spans leave their accepted aliases behind; when most of accepted_ is such garbage,
 // copy out what live spans refer to, so memory stays bounded by the spans still waiting.
 void Scanner::compact_accepted() {
-  if (scratch_.spans_.empty()) {
+  if (!spans_waiting()) {
     scratch_.accepted_.clear();
     return;
   }
   if (scratch_.accepted_.size() < 2 * scratch_.live_accepted_ + 1024) return;
   std::vector<Scratch::Accepted>& compacted = scratch_.compacted_;
   compacted.clear();
-  for (Scratch::Span& span : scratch_.spans_) {
+  const auto copy_out = [&](Scratch::Span& span) {
     const auto first = scratch_.accepted_.begin() + span.first_accepted;
     span.first_accepted = static_cast<uint32_t>(compacted.size());
     compacted.insert(compacted.end(), first, first + span.accepted_count);
+  };
+  if (options_.policy == Policy::kAll) {
+    for (Scratch::Span& span : scratch_.spans_) copy_out(span);
+  } else {
+    for (const uint64_t start : scratch_.waiting_starts_) copy_out(longest_at(start));
   }
   scratch_.accepted_.swap(compacted);
 }
@@ -466,11 +518,8 @@ bool Scanner::settle_spans() {
     }
   } else {
     // Leftmost-longest: the longest span of each start, unless an emitted match covers it.
-    while (!spans.empty() && spans.front().start_position < horizon) {
-      Scratch::Span longest = take_first_span();
-      while (!spans.empty() && spans.front().start_position == longest.start_position) {
-        longest = take_first_span();
-      }
+    while (spans_waiting() && first_waiting_start() < horizon) {
+      const Scratch::Span longest = take_first_span();
       if (longest.start_position < floor_position_) continue;
       if (!emit(longest)) return false;
       floor_position_ = longest.end_position;
@@ -501,7 +550,7 @@ bool Scanner::run_over_bytes() {
         }
       }
     } else if (after_word && word_boundaries_ && scratch_.candidates_.empty() &&
-               scratch_.spans_.empty()) {
+               !spans_waiting()) {
       pos = walk_inside_word(pos);
     }
     const unicode::Cluster cluster = reader_.read(text_.data(), text_.size(), pos);

@@ -81,9 +81,15 @@ class Scratch {
 
   std::vector<uint64_t> ring_;  // per folded position of the window: see scanner.cpp
   std::vector<Candidate> candidates_;
-  std::vector<Span> spans_;     // a min-heap by (start_position, end_position)
+  // The spans waiting to be emitted. Policy all: every one, in spans_, a min-heap by
+  // (start_position, end_position). Policy longest: only the longest of each start matters,
+  // so there is one per start, in longest_at_ (a slot per folded position of the window, as
+  // ring_), and their starts in waiting_starts_, a min-heap.
+  std::vector<Span> spans_;
+  std::vector<Span> longest_at_;
+  std::vector<uint64_t> waiting_starts_;
   std::vector<Accepted> accepted_;
-  size_t live_accepted_ = 0;    // entries of accepted_ that spans_ still refer to
+  size_t live_accepted_ = 0;    // entries of accepted_ that waiting spans still refer to
   std::vector<Accepted> compacted_;
   std::string case_check_;
   std::string pending_token_;  // word index: the folded word read so far (see scanner.cpp)

@@ -132,5 +132,26 @@ TEST(Scratch, CanBeReusedAcrossScansAndGazetteers) {
   EXPECT_EQ(ends, (std::vector<uint64_t>{5, 10, 7}));
 }
 
+TEST(Scratch, CanBeReusedAfterAScanStoppedWithSpansWaiting) {
+  // "a" and "b" wait while "a b c d" may still match; the sink stops the scan at "a", which
+  // leaves "b" waiting. The next scan's spans must not be taken for what the stopped one left.
+  const auto g = build({entity("one", "a"), entity("two", "b"), entity("four", "a b c d")});
+  for (const scan::ScanOptions& options : {scan::ScanOptions{}, all_matches()}) {
+    scan::Scratch scratch;
+    std::vector<uint64_t> ends;
+    EXPECT_FALSE(scan::scan(*g, options, "a b x", scratch, [&](const scan::Match& m) {
+      ends.push_back(m.end);
+      return false;
+    }));
+    EXPECT_EQ(ends, (std::vector<uint64_t>{1}));
+    ends.clear();
+    EXPECT_TRUE(scan::scan(*g, options, "a b x", scratch, [&](const scan::Match& m) {
+      ends.push_back(m.end);
+      return true;
+    }));
+    EXPECT_EQ(ends, (std::vector<uint64_t>{1, 3}));
+  }
+}
+
 }  // namespace
 }  // namespace onoma::test_support
