@@ -454,10 +454,14 @@ void Scanner::add_span(const Scratch::Span& span) {
     std::push_heap(scratch_.spans_.begin(), scratch_.spans_.end(), later_span);
     return;
   }
+  // No two spans waiting are a window apart: a span starts where a walk that was live when
+  // the last settle() ran began, or later, and no further back than the longest key from
+  // where it ends; so a slot holds one start at a time.
   Scratch::Span& slot = longest_at(span.start_position);
   if (slot.start_position == span.start_position) {
     scratch_.live_accepted_ -= slot.accepted_count;
   } else {
+    if (slot.start_position != UINT64_MAX) throw std::logic_error("scan span slots overlap");
     std::vector<uint64_t>& starts = scratch_.waiting_starts_;
     starts.push_back(span.start_position);
     std::push_heap(starts.begin(), starts.end(), std::greater<uint64_t>());
