@@ -16,9 +16,7 @@ uint32_t TokenDictionary::add(std::string_view token) {
   if (2 * starts_.size() > slots_.size()) grow();
   const auto number = static_cast<uint32_t>(starts_.size());
   slots_[slot_of(token)] = number;
-  if (token.size() == 1 && static_cast<unsigned char>(token[0]) < 0x80) {
-    ascii_[static_cast<unsigned char>(token[0])] = number;
-  }
+  if (const int ascii = ascii_index(token); ascii >= 0) ascii_[ascii] = number;
   starts_.push_back(static_cast<uint32_t>(bytes_.size()));
   bytes_.append(token);
   if (token.size() > longest_) longest_ = token.size();
@@ -52,9 +50,7 @@ void TokenDictionary::cut_back(uint32_t count) {
     const auto number = static_cast<uint32_t>(starts_.size() - 1);
     const std::string_view gone = token(number);
     slots_[slot_of(gone)] = kUnknown;
-    if (gone.size() == 1 && static_cast<unsigned char>(gone[0]) < 0x80) {
-      ascii_[static_cast<unsigned char>(gone[0])] = kUnknown;
-    }
+    if (const int ascii = ascii_index(gone); ascii >= 0) ascii_[ascii] = kUnknown;
     bytes_.resize(starts_.back());
     starts_.pop_back();
   }

@@ -29,9 +29,7 @@ class TokenDictionary {
   uint32_t add(std::string_view token);
   // The number of `token`, or kUnknown.
   uint32_t find(std::string_view token) const {
-    if (token.size() == 1 && static_cast<unsigned char>(token[0]) < 0x80) {
-      return ascii_[static_cast<unsigned char>(token[0])];
-    }
+    if (const int ascii = ascii_index(token); ascii >= 0) return ascii_[ascii];
     return slots_.empty() ? kUnknown : slots_[slot_of(token)];
   }
   // Forgets the tokens numbered `count` and above (an all-or-nothing call of the builder that
@@ -70,6 +68,11 @@ class TokenDictionary {
     return number + 1 < starts_.size() ? starts_[number + 1] : bytes_.size();
   }
   size_t slot_of(std::string_view token) const;
+  // Where ascii_ keeps the number of `token` when it is one ASCII character, else -1.
+  static int ascii_index(std::string_view token) {
+    if (token.size() != 1 || static_cast<unsigned char>(token[0]) >= 0x80) return -1;
+    return token[0];
+  }
   void grow();
 
   std::string bytes_;                  // the tokens one after the other, in number order
