@@ -75,7 +75,12 @@ class Scanner {
     scratch_.waiting_starts_.clear();
     scratch_.accepted_.clear();
     scratch_.live_accepted_ = 0;
-    scratch_.pending_token_.clear();
+    if (tokens_ != nullptr) {
+      // Room for the longest token, and the first byte of one longer (start_word_token).
+      std::string& room = scratch_.pending_token_;
+      if (room.size() < tokens_->longest() + 1) room.resize(tokens_->longest() + 1);
+      pending_bytes_ = room.data();
+    }
   }
 
   bool run() { return tokens_ != nullptr ? run_over_tokens() : run_over_bytes(); }
@@ -95,7 +100,7 @@ class Scanner {
   bool ends_inside_word(const unicode::Cluster& cluster) const;
   void collect_candidates(size_t end);
   // The word index (tokens_): the token under way, and feeding tokens' codes.
-  bool token_pending() const { return !scratch_.pending_token_.empty(); }
+  bool token_pending() const { return pending_length_ != 0; }
   bool continues_token(const unicode::Cluster& cluster) const;
   void feed_tokens(const unicode::Cluster& cluster, bool may_start, bool after_word);
   void start_word_token(std::string_view piece, uint64_t entry);
@@ -164,10 +169,14 @@ class Scanner {
   // Longest policy: where the last emitted match ended (no later match may start before).
   uint64_t floor_position_ = 0;
 
-  // The word index: the pending token (scratch_.pending_token_) is a run of word characters
-  // that the next cluster may go on. Its first code's ring entry; where its last cluster
-  // ends; whether that cluster is a word character as written; whether it grew longer than
-  // any token of the gazetteer (it is then kept no longer, and is no token).
+  // The word index: the pending token is a run of word characters that the next cluster may
+  // go on, folded into pending_bytes_ (scratch_.pending_token_, sized once for the longest
+  // token: a word costs no allocation or string call). Its length; its first code's ring
+  // entry; where its last cluster ends; whether that cluster is a word character as written;
+  // whether it grew longer than any token of the gazetteer (it is then kept no longer, and is
+  // no token).
+  char* pending_bytes_ = nullptr;
+  size_t pending_length_ = 0;
   uint64_t pending_entry_ = 0;
   size_t pending_end_ = 0;
   bool pending_cluster_is_word_ = false;
@@ -581,7 +590,7 @@ bool Scanner::run_over_bytes() {
 // (unicode/word_tokens.h) and each token's code is fed to the automaton, whose keys are made
 // of codes; everything else (the ring, candidates, the policy) is as over bytes, a position
 // being a byte of a code. A run of word characters is a token only once the next cluster does
-// not go on with it, so it waits in pending_token_; its candidates are collected then, with
+// not go on with it, so it waits as the pending token; its candidates are collected then, with
 // the cluster after it known. Keys end where clusters end, as over bytes: a token that ends
 // inside a cluster is fed, but no key ending there is looked for.
 bool Scanner::run_over_tokens() {
@@ -628,7 +637,10 @@ void Scanner::feed_tokens(const unicode::Cluster& cluster, bool may_start, bool 
         // Only the first piece can go on the pending token: run_over_tokens() finished it
         // otherwise.
         if (begin == 0 && token_pending()) {
-          if (token_has_room(piece.size())) scratch_.pending_token_.append(piece);
+          if (token_has_room(piece.size())) {
+            std::memcpy(pending_bytes_ + pending_length_, piece.data(), piece.size());
+            pending_length_ += piece.size();
+          }
           return;
         }
         if (token_pending()) finish_token(false);
@@ -658,9 +670,9 @@ size_t Scanner::extend_ascii_token(size_t pos) {
   while (end < last && folds[bytes[end]] != 0 && folds[bytes[end + 1]] != 0) ++end;
   if (end == pos) return pos;
   if (token_has_room(end - pos)) {
-    for (size_t at = pos; at < end; ++at) {
-      scratch_.pending_token_.push_back(static_cast<char>(folds[bytes[at]]));
-    }
+    char* out = pending_bytes_ + pending_length_;
+    for (size_t at = pos; at < end; ++at) *out++ = static_cast<char>(folds[bytes[at]]);
+    pending_length_ += end - pos;
   }
   pending_end_ = end;
   return end;
@@ -670,23 +682,25 @@ size_t Scanner::extend_ascii_token(size_t pos) {
 // gazetteer is none of them: its bytes are kept no longer, so that a word of a megabyte costs
 // no memory (it stays pending, and is fed as an unknown token).
 bool Scanner::token_has_room(size_t more) {
-  if (scratch_.pending_token_.size() + more > tokens_->longest()) pending_too_long_ = true;
+  if (pending_length_ + more > tokens_->longest()) pending_too_long_ = true;
   return !pending_too_long_;
 }
 
 void Scanner::start_word_token(std::string_view piece, uint64_t entry) {
   pending_entry_ = entry;
   pending_too_long_ = false;
-  scratch_.pending_token_.clear();
-  // A byte of it even when too long, so that the token stays pending.
-  scratch_.pending_token_.assign(token_has_room(piece.size()) ? piece : piece.substr(0, 1));
+  pending_length_ = 0;  // token_has_room() measures from here
+  // A byte of it even when too long (a piece that is too long is not empty), so that the
+  // token stays pending.
+  pending_length_ = token_has_room(piece.size()) ? piece.size() : 1;
+  std::memcpy(pending_bytes_, piece.data(), pending_length_);
 }
 
 // Feeds the pending token; at a cluster end, collects the keys that end with it.
 void Scanner::finish_token(bool at_cluster_end) {
-  const std::string_view token = scratch_.pending_token_;
+  const std::string_view token(pending_bytes_, pending_length_);
   feed_token(pending_too_long_ ? std::string_view() : token, pending_entry_);
-  scratch_.pending_token_.clear();
+  pending_length_ = 0;
   pending_too_long_ = false;
   if (at_cluster_end && state_ != Trie::kDead) collect_candidates(pending_end_);
 }

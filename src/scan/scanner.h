@@ -92,7 +92,7 @@ class Scratch {
   size_t live_accepted_ = 0;    // entries of accepted_ that waiting spans still refer to
   std::vector<Accepted> compacted_;
   std::string case_check_;
-  std::string pending_token_;  // word index: the folded word read so far (see scanner.cpp)
+  std::string pending_token_;  // word index: room for the folded word read so far (scanner.cpp)
 };
 
 // Receives each match; returns false to stop the scan.
