@@ -9,6 +9,7 @@
 #include "automaton/sparse_bits.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <random>
@@ -102,27 +103,54 @@ TEST(Trie, EveryByteValueIsAnEdge) {
   }
 }
 
+// Builds the keys "q" + each of `bytes` and checks that a step from "q" finds each of them and
+// nothing else.
+void expect_step_finds_exactly(const std::vector<unsigned char>& bytes) {
+  std::vector<std::string> keys;
+  keys.reserve(bytes.size());
+  std::vector<Trie::Entry> entries;
+  for (const unsigned char byte : bytes) {
+    entries.push_back({keys.emplace_back(std::string("q") + static_cast<char>(byte)), byte});
+  }
+  const Trie trie = build(entries);
+  const std::set<unsigned char> present(bytes.begin(), bytes.end());
+  for (uint32_t byte = 0; byte < 256; ++byte) {
+    const std::string key = std::string("q") + static_cast<char>(byte);
+    EXPECT_EQ(lookup(trie, key), present.count(byte) ? Values{byte} : Values{}) << byte;
+  }
+}
+
 TEST(Trie, StepFindsEachChildOfAWideNodeAndNothingElse) {
-  // step() halves a node's children down to a few, then looks through those one by one: every
-  // byte, present or not, must land right at every width on both sides of that switch.
+  // step() narrows a wide node's children by their lowest and highest labels, halves them down
+  // to a few, then looks through those one by one: every byte, present or not, must land
+  // right at every width on both sides of each switch.
   std::mt19937 rng(20261206);
-  for (const size_t width : {1, 2, 7, 8, 9, 10, 16, 17, 33, 85, 200, 255}) {
+  for (const size_t width : {1, 2, 7, 8, 9, 10, 16, 17, 33, 64, 65, 85, 128, 200, 255}) {
     SCOPED_TRACE(width);
     std::vector<unsigned char> bytes(256);
     for (uint32_t byte = 0; byte < 256; ++byte) bytes[byte] = static_cast<unsigned char>(byte);
     std::shuffle(bytes.begin(), bytes.end(), rng);
     bytes.resize(width);
-    std::vector<std::string> keys;
-    keys.reserve(width);
-    std::vector<Trie::Entry> entries;
-    for (const unsigned char byte : bytes) {
-      entries.push_back({keys.emplace_back(std::string("q") + static_cast<char>(byte)), byte});
-    }
-    const Trie trie = build(entries);
-    const std::set<unsigned char> present(bytes.begin(), bytes.end());
-    for (uint32_t byte = 0; byte < 256; ++byte) {
-      const std::string key = std::string("q") + static_cast<char>(byte);
-      EXPECT_EQ(lookup(trie, key), present.count(byte) ? Values{byte} : Values{}) << byte;
+    expect_step_finds_exactly(bytes);
+  }
+}
+
+TEST(Trie, StepFindsEachChildOfARunOfLabels) {
+  // The word index's codes give nodes whose labels run without a gap (all 128 bytes below
+  // 0x80), where narrowing leaves one child; and runs with one gap, where it leaves a few.
+  for (const uint32_t lowest : {0u, 1u, 0x40u, 0x80u, 0x9Fu}) {
+    for (const uint32_t width : {65u, 96u, 128u}) {
+      SCOPED_TRACE(testing::Message() << lowest << " + " << width);
+      std::vector<unsigned char> run;
+      for (uint32_t byte = lowest; byte < lowest + width && byte < 256; ++byte) {
+        run.push_back(static_cast<unsigned char>(byte));
+      }
+      expect_step_finds_exactly(run);
+      for (const size_t gap : {size_t{0}, run.size() / 2, run.size() - 1}) {
+        std::vector<unsigned char> with_gap = run;
+        with_gap.erase(with_gap.begin() + static_cast<std::ptrdiff_t>(gap));
+        expect_step_finds_exactly(with_gap);
+      }
     }
   }
 }
