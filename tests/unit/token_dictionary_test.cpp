@@ -23,6 +23,29 @@ TEST(TokenDictionary, NumbersTokensInTheOrderFirstAdded) {
   EXPECT_EQ(tokens.longest(), 5u);
 }
 
+TEST(TokenDictionary, TellsApartTokensThatDifferInOneByteAtAnyLength) {
+  // Tokens are hashed from 8-byte blocks and overlapping reads of what is left (1 to 3, 4 to
+  // 8 bytes): each length and each position of the byte that differs goes another way.
+  TokenDictionary tokens;
+  std::vector<std::string> added;
+  for (size_t length = 1; length <= 20; ++length) {
+    for (size_t at = 0; at < length; ++at) {
+      std::string token(length, 'a');
+      token[at] = 'b';
+      added.push_back(token);
+      EXPECT_EQ(tokens.add(token), added.size()) << token;
+    }
+  }
+  for (size_t i = 0; i < added.size(); ++i) EXPECT_EQ(tokens.find(added[i]), i + 1) << added[i];
+  for (size_t length = 1; length <= 20; ++length) {
+    const std::string plain(length, 'a');
+    EXPECT_EQ(tokens.find(plain), TokenDictionary::kUnknown) << plain;
+    std::string twice = plain;
+    twice[0] = twice[length - 1] = 'b';
+    if (length > 1) EXPECT_EQ(tokens.find(twice), TokenDictionary::kUnknown) << twice;
+  }
+}
+
 TEST(TokenDictionary, CodesBeginWithTheOnlyByteOfEightBitsAndGiveTheirNumberBack) {
   for (const uint32_t number : {0u, 1u, 127u, 128u, 16383u, 16384u, 2097151u, 2097152u,
                                 4000000000u, UINT32_MAX}) {
