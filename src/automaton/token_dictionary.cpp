@@ -41,12 +41,13 @@ uint64_t short_token_bits(const char* bytes, size_t length) {
 // A hash of a token for open addressing. The scanner looks up every word of a text, and most
 // words are short: read 8 bytes at a time, with fixed-size reads only. (absl::Hash went
 // through libstdc++'s _Hash_bytes here; with this, lookups cost a quarter fewer instructions,
-// 2% of a word-index scan of English text.) A text cannot add tokens, so it cannot crowd the
-// table.
-uint64_t token_hash(std::string_view token) {
+// 2% of a word-index scan of English text.) A text cannot add tokens; a gazetteer can, and
+// `seed`, unknown to its author, keeps it from choosing tokens that crowd one stretch of the
+// table (which would make the build quadratic), as absl::Hash's seed did.
+uint64_t token_hash(std::string_view token, uint64_t seed) {
   const char* bytes = token.data();
   size_t length = token.size();
-  uint64_t hash = 0x9E3779B97F4A7C15ULL * (length + 1);
+  uint64_t hash = seed ^ (0x9E3779B97F4A7C15ULL * (length + 1));
   for (; length > 8; bytes += 8, length -= 8) {
     uint64_t block;
     std::memcpy(&block, bytes, 8);
@@ -65,7 +66,7 @@ uint64_t token_hash(std::string_view token) {
 // The slot that holds `token`, or the free slot where it would go (linear probing).
 size_t TokenDictionary::slot_of(std::string_view token) const {
   const size_t mask = slots_.size() - 1;
-  for (size_t slot = token_hash(token) & mask;; slot = (slot + 1) & mask) {
+  for (size_t slot = token_hash(token, seed_) & mask;; slot = (slot + 1) & mask) {
     const uint32_t number = slots_[slot];
     if (number == kUnknown || this->token(number) == token) return slot;
   }

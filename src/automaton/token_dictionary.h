@@ -82,6 +82,9 @@ class TokenDictionary {
   // found without a hash: about half the tokens of a text.
   std::array<uint32_t, 128> ascii_{};
   size_t longest_ = 0;
+  // Mixed into every hash: where this dictionary was made, which address-space layout
+  // randomization makes different from one run to the next. Kept with the slots it placed.
+  uint64_t seed_ = reinterpret_cast<uintptr_t>(this);
 };
 
 }  // namespace onoma::automaton
