@@ -191,7 +191,8 @@ def write(results, path, chart_link):
     w(f"- Texts (bench/DATA.md): {part}: "
       f"{sizes}. Gazetteers: {gaz_for}. MB/s = MB of the original UTF-8 input per second of wall time, "
       f"median of {args['runs']} runs ({args['native_runs']} for the native programs; fewer when one run "
-      f"takes more than {args['budget']:.0f} s: column *runs*). Ratios: onoma and the peer on the same bytes "
+      f"takes more than {args['budget']:.0f} s: column *runs*). A Python call's time ends when it returns; "
+      "freeing the result of the call before it is not in it. Ratios: onoma and the peer on the same bytes "
       "in the same run.")
     w("- Every peer runs in a fresh process per gazetteer (`worker.py` for the Python ones, the programs of "
       "`native/` for the others): it builds once, is measured, then scans each text. Python peers scan a "

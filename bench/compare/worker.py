@@ -74,6 +74,7 @@ def timed(fn, runs, budget):
     than `budget` seconds (slow pure-Python peers). Returns (seconds, result, n)."""
     times, result = [], None
     for _ in range(runs):
+        result = None  # frees the previous call's result here, not inside the timed call
         t = time.perf_counter()
         result = fn()
         times.append(time.perf_counter() - t)
@@ -84,8 +85,10 @@ def timed(fn, runs, budget):
 
 # find_batch with one and with two threads, in turn: the ratio of each round's pair, so that a
 # change in the machine's load between two blocks of runs does not decide the two-thread
-# target (the native targets are measured the same way: native/interleaved_bench.cpp).
-THREAD_ROUNDS = 7
+# target (the native targets are measured the same way: native/interleaved_bench.cpp). One
+# round's ratio can land anywhere from 1.3 to 2.9 on a shared 2-core machine (a burst of
+# another job slows one of the pair), so the median needs many rounds to settle.
+THREAD_ROUNDS = 21
 
 
 def threads_in_turn(g, paragraphs, rounds):
@@ -96,6 +99,7 @@ def threads_in_turn(g, paragraphs, rounds):
     for round_ in range(rounds):
         pair = {}
         for threads in ((1, 2) if round_ % 2 == 0 else (2, 1)):
+            result = None  # as in timed(): freeing the last result is not part of the call
             t = time.perf_counter()
             result = g.find_batch(paragraphs, threads=threads)
             pair[threads] = time.perf_counter() - t
